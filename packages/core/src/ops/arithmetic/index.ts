@@ -1,0 +1,5 @@
+export { add } from './add'
+export { div } from './div'
+export { mul } from './mul'
+export { neg } from './neg'
+export { sub } from './sub'

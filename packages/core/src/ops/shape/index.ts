@@ -1,0 +1,3 @@
+export { broadcastTo } from './broadcast-to'
+export { reshape } from './reshape'
+export { sumToShape } from './sum-to-shape'
