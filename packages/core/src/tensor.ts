@@ -1,15 +1,59 @@
 import { type BackwardOptions, type GradNode, runBackward } from './autograd/graph'
 import { allocate, type DType, dtypeOf, type Storage } from './dtype'
 import { ArgumentError, ShapeError } from './errors'
+import { elu } from './ops/activation/elu'
+import { gelu } from './ops/activation/gelu'
+import { leakyRelu } from './ops/activation/leaky-relu'
+import { relu } from './ops/activation/relu'
+import { selu } from './ops/activation/selu'
+import { sigmoid } from './ops/activation/sigmoid'
+import { silu } from './ops/activation/silu'
+import { softplus } from './ops/activation/softplus'
+import { tanh } from './ops/activation/tanh'
 import { add } from './ops/arithmetic/add'
 import { div } from './ops/arithmetic/div'
 import { mul } from './ops/arithmetic/mul'
 import { neg } from './ops/arithmetic/neg'
 import { sub } from './ops/arithmetic/sub'
+import { eq } from './ops/compare/eq'
+import { ge } from './ops/compare/ge'
+import { gt } from './ops/compare/gt'
+import { le } from './ops/compare/le'
+import { lt } from './ops/compare/lt'
+import { ne } from './ops/compare/ne'
+import { gather } from './ops/indexing/gather'
+import { indexSelect } from './ops/indexing/index-select'
+import { maskedFill } from './ops/indexing/masked-fill'
+import { scatterAdd } from './ops/indexing/scatter-add'
+import { matmul } from './ops/linalg/matmul'
+import { abs } from './ops/math/abs'
+import { clamp } from './ops/math/clamp'
+import { exp } from './ops/math/exp'
+import { log } from './ops/math/log'
+import { maximum } from './ops/math/maximum'
+import { minimum } from './ops/math/minimum'
+import { pow } from './ops/math/pow'
+import { sign } from './ops/math/sign'
+import { sqrt } from './ops/math/sqrt'
+import { argmax, argmin } from './ops/reduce/argmax-argmin'
+import { logsumexp } from './ops/reduce/logsumexp'
+import { max, min } from './ops/reduce/max-min'
 import { mean } from './ops/reduce/mean'
+import { std } from './ops/reduce/std'
 import { sum } from './ops/reduce/sum'
+import { type VarianceOptions, variance } from './ops/reduce/variance'
 import { broadcastTo } from './ops/shape/broadcast-to'
+import { expand } from './ops/shape/expand'
+import { flatten } from './ops/shape/flatten'
+import { narrow } from './ops/shape/narrow'
+import { permute } from './ops/shape/permute'
 import { reshape } from './ops/shape/reshape'
+import { slice } from './ops/shape/slice'
+import { squeeze } from './ops/shape/squeeze'
+import { transpose } from './ops/shape/transpose'
+import { unsqueeze } from './ops/shape/unsqueeze'
+import { logSoftmax } from './ops/softmax/log-softmax'
+import { softmax } from './ops/softmax/softmax'
 import { checkShape, formatShape, type Shape, shapesEqual, sizeOf } from './shape'
 
 /** A tensor or a plain number (treated as a 0-d float32 tensor). */
@@ -204,6 +248,144 @@ export class Tensor {
   }
   broadcastTo(shape: readonly number[]): Tensor {
     return broadcastTo(this, shape)
+  }
+  matmul(other: Tensor): Tensor {
+    return matmul(this, other)
+  }
+  pow(exponent: TensorLike): Tensor {
+    return pow(this, exponent)
+  }
+  exp(): Tensor {
+    return exp(this)
+  }
+  log(): Tensor {
+    return log(this)
+  }
+  sqrt(): Tensor {
+    return sqrt(this)
+  }
+  abs(): Tensor {
+    return abs(this)
+  }
+  sign(): Tensor {
+    return sign(this)
+  }
+  clamp(minValue?: number, maxValue?: number): Tensor {
+    return clamp(this, minValue, maxValue)
+  }
+  maximum(other: TensorLike): Tensor {
+    return maximum(this, other)
+  }
+  minimum(other: TensorLike): Tensor {
+    return minimum(this, other)
+  }
+  eq(other: TensorLike): Tensor {
+    return eq(this, other)
+  }
+  ne(other: TensorLike): Tensor {
+    return ne(this, other)
+  }
+  lt(other: TensorLike): Tensor {
+    return lt(this, other)
+  }
+  le(other: TensorLike): Tensor {
+    return le(this, other)
+  }
+  gt(other: TensorLike): Tensor {
+    return gt(this, other)
+  }
+  ge(other: TensorLike): Tensor {
+    return ge(this, other)
+  }
+  sigmoid(): Tensor {
+    return sigmoid(this)
+  }
+  tanh(): Tensor {
+    return tanh(this)
+  }
+  relu(): Tensor {
+    return relu(this)
+  }
+  leakyRelu(negativeSlope?: number): Tensor {
+    return leakyRelu(this, negativeSlope)
+  }
+  elu(alpha?: number): Tensor {
+    return elu(this, alpha)
+  }
+  selu(): Tensor {
+    return selu(this)
+  }
+  gelu(approximate?: 'none' | 'tanh'): Tensor {
+    return gelu(this, approximate)
+  }
+  softplus(beta?: number, threshold?: number): Tensor {
+    return softplus(this, beta, threshold)
+  }
+  silu(): Tensor {
+    return silu(this)
+  }
+  softmax(dim = -1): Tensor {
+    return softmax(this, dim)
+  }
+  logSoftmax(dim = -1): Tensor {
+    return logSoftmax(this, dim)
+  }
+  max(dim?: number | readonly number[], keepdim = false): Tensor {
+    return max(this, dim, keepdim)
+  }
+  min(dim?: number | readonly number[], keepdim = false): Tensor {
+    return min(this, dim, keepdim)
+  }
+  argmax(dim?: number, keepdim = false): Tensor {
+    return argmax(this, dim, keepdim)
+  }
+  argmin(dim?: number, keepdim = false): Tensor {
+    return argmin(this, dim, keepdim)
+  }
+  variance(dim?: number | readonly number[], options?: VarianceOptions): Tensor {
+    return variance(this, dim, options)
+  }
+  std(dim?: number | readonly number[], options?: VarianceOptions): Tensor {
+    return std(this, dim, options)
+  }
+  logsumexp(dim: number | readonly number[], keepdim = false): Tensor {
+    return logsumexp(this, dim, keepdim)
+  }
+  flatten(startDim = 0, endDim = -1): Tensor {
+    return flatten(this, startDim, endDim)
+  }
+  transpose(dim0: number, dim1: number): Tensor {
+    return transpose(this, dim0, dim1)
+  }
+  permute(dims: readonly number[]): Tensor {
+    return permute(this, dims)
+  }
+  squeeze(dim?: number | readonly number[]): Tensor {
+    return squeeze(this, dim)
+  }
+  unsqueeze(dim: number): Tensor {
+    return unsqueeze(this, dim)
+  }
+  expand(sizes: readonly number[]): Tensor {
+    return expand(this, sizes)
+  }
+  slice(dim: number, start: number, end?: number, step = 1): Tensor {
+    return slice(this, dim, start, end, step)
+  }
+  narrow(dim: number, start: number, length: number): Tensor {
+    return narrow(this, dim, start, length)
+  }
+  indexSelect(dim: number, index: Tensor): Tensor {
+    return indexSelect(this, dim, index)
+  }
+  gather(dim: number, index: Tensor): Tensor {
+    return gather(this, dim, index)
+  }
+  scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor {
+    return scatterAdd(this, dim, index, src)
+  }
+  maskedFill(mask: Tensor, value: number): Tensor {
+    return maskedFill(this, mask, value)
   }
 }
 

@@ -1,1 +1,3 @@
-export {}
+export type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './module'
+export { Module } from './module'
+export { Parameter } from './parameter'

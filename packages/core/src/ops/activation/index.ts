@@ -1,1 +1,9 @@
-export {}
+export { elu } from './elu'
+export { gelu } from './gelu'
+export { leakyRelu } from './leaky-relu'
+export { relu } from './relu'
+export { selu } from './selu'
+export { sigmoid } from './sigmoid'
+export { silu } from './silu'
+export { softplus } from './softplus'
+export { tanh } from './tanh'

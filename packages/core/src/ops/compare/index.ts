@@ -1,1 +1,7 @@
-export {}
+export { allFinite } from './all-finite'
+export { eq } from './eq'
+export { ge } from './ge'
+export { gt } from './gt'
+export { le } from './le'
+export { lt } from './lt'
+export { ne } from './ne'

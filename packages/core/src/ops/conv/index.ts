@@ -1,1 +1,7 @@
-export {}
+export type { AvgPool2dOptions } from './avg-pool2d'
+export { avgPool2d } from './avg-pool2d'
+export type { Conv2dOptions } from './conv2d'
+export { conv2d } from './conv2d'
+export type { MaxPool2dOptions } from './max-pool2d'
+export { maxPool2d } from './max-pool2d'
+export type { Size2d } from './window'

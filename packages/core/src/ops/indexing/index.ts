@@ -1,1 +1,4 @@
-export {}
+export { gather } from './gather'
+export { indexSelect } from './index-select'
+export { maskedFill } from './masked-fill'
+export { scatterAdd } from './scatter-add'

@@ -1,1 +1,2 @@
-export {}
+export { linear } from './linear'
+export { matmul } from './matmul'

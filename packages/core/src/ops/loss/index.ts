@@ -1,1 +1,3 @@
-export {}
+export { type CrossEntropyOptions, crossEntropy } from './cross-entropy'
+export { type MseLossOptions, mseLoss } from './mse-loss'
+export type { Reduction } from './reduction'

@@ -1,1 +1,11 @@
-export {}
+export { abs } from './abs'
+export { clamp } from './clamp'
+export { erf } from './erf'
+export { exp } from './exp'
+export { log } from './log'
+export { maximum } from './maximum'
+export { minimum } from './minimum'
+export { pow } from './pow'
+export { sign } from './sign'
+export { sqrt } from './sqrt'
+export { where } from './where'

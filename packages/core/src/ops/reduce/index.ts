@@ -1,2 +1,7 @@
+export { argmax, argmin } from './argmax-argmin'
+export { logsumexp } from './logsumexp'
+export { max, min } from './max-min'
 export { mean } from './mean'
+export { std } from './std'
 export { sum } from './sum'
+export { type VarianceOptions, variance } from './variance'

@@ -1,0 +1,2 @@
+export { logSoftmax } from './log-softmax'
+export { softmax } from './softmax'

@@ -1,0 +1,40 @@
+import type { Tensor } from '../tensor'
+
+/**
+ * Tensors keyed by dotted parameter name (`layers.0.weight`), the tree every
+ * {@link GradientTransform} works on: parameters, their gradients, or updates.
+ */
+export type ParamTree = Record<string, Tensor>
+
+/** Extra per-step inputs a transform may read (e.g. the current `loss`); chains pass them on. */
+export type TransformExtras = Readonly<Record<string, unknown>>
+
+/** What {@link GradientTransform.update} returns: updates to add to the parameters, next state. */
+export interface TransformResult<S> {
+  /** One update per gradient, of the same shape, to be added: `p ← p + u`. */
+  updates: ParamTree
+  /** The state to pass to the next `update`. */
+  state: S
+}
+
+/**
+ * A pure gradient transformation, as in Optax: `init(params) → state`, then
+ * `update(grads, state, params?, extras?) → { updates, state }` once per optimizer step.
+ * Updates are added to the parameters (`p ← p + u`), so a descent step ends with a negative
+ * scale (`−lr`). `update` never modifies its arguments, it returns new tensors and a new state:
+ * a step that fails part-way leaves the parameters and the old state as they were. `grads` may
+ * hold a subset of the parameters (those that have a gradient this step); the state of the
+ * others is carried over unchanged. Implemented by `@knack/optim`.
+ * @see https://optax.readthedocs.io/en/latest/api/transformations.html
+ */
+export interface GradientTransform<S = unknown> {
+  /** The state before the first update, for these parameters. */
+  init(params: Readonly<ParamTree>): S
+  /** Turns gradients (or the updates of a previous transform) into updates, and the next state. */
+  update(
+    grads: Readonly<ParamTree>,
+    state: S,
+    params?: Readonly<ParamTree>,
+    extras?: TransformExtras,
+  ): TransformResult<S>
+}
