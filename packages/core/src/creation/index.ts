@@ -1,1 +1,12 @@
-export {}
+export { arange } from './arange'
+export { eye } from './eye'
+export { full, fullLike } from './full'
+export { linspace } from './linspace'
+export { ones, onesLike } from './ones'
+export { rand, randLike } from './rand'
+export { randint } from './randint'
+export { randn, randnLike } from './randn'
+export type { NumericArray, TensorFromOptions } from './tensor'
+export { tensor } from './tensor'
+export type { RandomOptions, TensorOptions } from './tensor-options'
+export { zeros, zerosLike } from './zeros'

@@ -1,1 +1,3 @@
-export {}
+export type { DecodedSafetensors } from './safetensors-decode'
+export { decodeSafetensors } from './safetensors-decode'
+export { encodeSafetensors } from './safetensors-encode'

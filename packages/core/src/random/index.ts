@@ -1,1 +1,11 @@
-export {}
+export { bernoulli, bernoulli_ } from './bernoulli'
+export { beta } from './beta'
+export { getDefaultGenerator, manualSeed } from './default-generator'
+export { gamma } from './gamma'
+export type { GeneratorState } from './generator'
+export { Generator } from './generator'
+export { normal, normal_ } from './normal'
+export { permutation } from './permutation'
+export { randomInt } from './random-int'
+export { truncNormal, truncNormal_ } from './trunc-normal'
+export { uniform, uniform_ } from './uniform'

@@ -76,6 +76,9 @@ function context(model: Module): TrainContext {
     history: [],
     generator: new Generator(0),
     control: control(),
+    snapshot() {
+      throw new Error('not used by these tests')
+    },
   }
 }
 
