@@ -1,0 +1,30 @@
+import type { GradientTransform } from '@knack/core'
+import { checkNormArguments, clipGradNorm } from './clip-grad-norm'
+import { cloneTree } from './param-tree'
+
+/** State of {@link clipByGlobalNorm}: the norm of the last gradients it saw, before clipping. */
+export interface ClipByGlobalNormState {
+  /** Total norm of the last update's input, before clipping (0 before the first update). */
+  preClipNorm: number
+}
+
+/**
+ * Scales all updates together so that their total norm is at most `maxNorm`:
+ * `u ← u · min(1, maxNorm / (‖u‖ + 1e-6))`, exactly {@link clipGradNorm} (PyTorch's
+ * `clip_grad_norm_`) on copies. The norm before clipping is kept in the state.
+ * @see Pascanu, Mikolov & Bengio, On the difficulty of training recurrent neural networks, 2013
+ */
+export function clipByGlobalNorm(
+  maxNorm: number,
+  normType = 2,
+): GradientTransform<ClipByGlobalNormState> {
+  checkNormArguments('clipByGlobalNorm', maxNorm, normType)
+  return {
+    init: () => ({ preClipNorm: 0 }),
+    update(grads) {
+      const updates = cloneTree(grads)
+      const preClipNorm = clipGradNorm(updates, maxNorm, normType)
+      return { updates, state: { preClipNorm } }
+    },
+  }
+}

@@ -1,0 +1,19 @@
+import type { GradientTransform } from '@knack/core'
+import { checkNormArguments, clipGradNorm } from './clip-grad-norm'
+import { cloneTree, type EmptyState } from './param-tree'
+
+/**
+ * Scales each update on its own so that its norm is at most `maxNorm`:
+ * `u ← u · min(1, maxNorm / (‖u‖ + 1e-6))` per tensor ({@link clipGradNorm} on each).
+ */
+export function clipByNorm(maxNorm: number, normType = 2): GradientTransform<EmptyState> {
+  checkNormArguments('clipByNorm', maxNorm, normType)
+  return {
+    init: () => ({}),
+    update(grads, state) {
+      const updates = cloneTree(grads)
+      for (const name in updates) clipGradNorm([updates[name]!], maxNorm, normType)
+      return { updates, state }
+    },
+  }
+}
