@@ -5,23 +5,37 @@ import { TensorDataset } from './tensor-dataset'
 
 function numbered(n: number): TensorDataset {
   const x = Float32Array.from({ length: n * 2 }, (_, i) => Math.floor(i / 2))
-  return new TensorDataset(new Tensor(x, [n, 2]), new Tensor(Int32Array.from({ length: n }, (_, i) => i), [n]))
+  return new TensorDataset(
+    new Tensor(x, [n, 2]),
+    new Tensor(
+      Int32Array.from({ length: n }, (_, i) => i),
+      [n],
+    ),
+  )
 }
 
 const epochLabels = (loader: DataLoader) => [...loader].map((b) => Array.from(b.targets.data))
 
 describe('DataLoader', () => {
   it('batches in order, keeping or dropping the last partial batch', () => {
-    expect(epochLabels(new DataLoader(numbered(5), { batchSize: 2 }))).toEqual([[0, 1], [2, 3], [4]])
+    expect(epochLabels(new DataLoader(numbered(5), { batchSize: 2 }))).toEqual([
+      [0, 1],
+      [2, 3],
+      [4],
+    ])
     const dropping = new DataLoader(numbered(5), { batchSize: 2, dropLast: true })
     expect(dropping.length).toBe(2)
-    expect(epochLabels(dropping)).toEqual([[0, 1], [2, 3]])
+    expect(epochLabels(dropping)).toEqual([
+      [0, 1],
+      [2, 3],
+    ])
   })
 
   it('keeps inputs and targets of an example together', () => {
     for (const batch of new DataLoader(numbered(10), { batchSize: 3, shuffle: true, seed: 4 })) {
       const rows = batch.inputs.toArray() as number[][]
-      rows.forEach((row, i) => expect(row).toEqual([batch.targets.data[i], batch.targets.data[i]]))
+      for (const [i, row] of rows.entries())
+        expect(row).toEqual([batch.targets.data[i], batch.targets.data[i]])
     }
   })
 
@@ -55,6 +69,8 @@ describe('DataLoader', () => {
   })
 
   it('rejects a bad batch size with a clear error', () => {
-    expect(() => new DataLoader(numbered(3), { batchSize: 0 })).toThrow(/batchSize must be a positive integer, got 0/)
+    expect(() => new DataLoader(numbered(3), { batchSize: 0 })).toThrow(
+      /batchSize must be a positive integer, got 0/,
+    )
   })
 })

@@ -71,7 +71,10 @@ export class DataLoader implements Iterable<Batch> {
   /** Sets the epoch the next iteration produces (for resuming and for distributed shards). */
   setEpoch(epoch: number): void {
     if (!Number.isInteger(epoch) || epoch < 0) {
-      throw new ArgumentError('DataLoader.setEpoch', `epoch must be a non-negative integer, got ${epoch}`)
+      throw new ArgumentError(
+        'DataLoader.setEpoch',
+        `epoch must be a non-negative integer, got ${epoch}`,
+      )
     }
     this.epoch = epoch
   }

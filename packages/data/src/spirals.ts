@@ -1,4 +1,4 @@
-import { ArgumentError, Generator, Tensor, normal } from '@knack/core'
+import { ArgumentError, Generator, normal, Tensor } from '@knack/core'
 import { TensorDataset } from './tensor-dataset'
 
 /** Options of {@link spirals}. */

@@ -6,7 +6,10 @@ import { TensorDataset } from './tensor-dataset'
 function labelled(labels: number[]): TensorDataset {
   const n = labels.length
   return new TensorDataset(
-    new Tensor(Float32Array.from({ length: n }, (_, i) => i), [n, 1]),
+    new Tensor(
+      Float32Array.from({ length: n }, (_, i) => i),
+      [n, 1],
+    ),
     new Tensor(Int32Array.from(labels), [n]),
   )
 }
@@ -29,7 +32,8 @@ describe('splits', () => {
     const labels = [...Array(60).fill(0), ...Array(30).fill(1), ...Array(10).fill(2)]
     const data = labelled(labels)
     const [train, test] = stratifiedSplit(data, data.targets, [0.8, 0.2], 1)
-    const count = (indices: Int32Array, c: number) => Array.from(indices).filter((i) => labels[i] === c).length
+    const count = (indices: Int32Array, c: number) =>
+      Array.from(indices).filter((i) => labels[i] === c).length
     expect([0, 1, 2].map((c) => count(train!.indices, c))).toEqual([48, 24, 8])
     expect([0, 1, 2].map((c) => count(test!.indices, c))).toEqual([12, 6, 2])
     const batch = test!.getBatch(Int32Array.of(0, 1))

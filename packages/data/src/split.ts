@@ -1,4 +1,4 @@
-import { ArgumentError, Generator, type Tensor, permutation } from '@knack/core'
+import { ArgumentError, Generator, permutation, type Tensor } from '@knack/core'
 import type { Dataset } from './dataset'
 import { Subset } from './subset'
 

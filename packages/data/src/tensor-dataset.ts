@@ -1,4 +1,4 @@
-import { type Batch, ShapeError, Tensor, formatShape, indexSelect } from '@knack/core'
+import { type Batch, formatShape, indexSelect, ShapeError, Tensor } from '@knack/core'
 import type { Dataset } from './dataset'
 
 /**
@@ -27,6 +27,9 @@ export class TensorDataset implements Dataset {
 
   getBatch(indices: Int32Array): Batch {
     const index = new Tensor(indices, [indices.length])
-    return { inputs: indexSelect(this.inputs, 0, index), targets: indexSelect(this.targets, 0, index) }
+    return {
+      inputs: indexSelect(this.inputs, 0, index),
+      targets: indexSelect(this.targets, 0, index),
+    }
   }
 }

@@ -2,7 +2,11 @@ import type { Plugin } from '@knack/core'
 import { describe, expect, it } from 'vitest'
 import { describePluginOrder, resolvePluginOrder } from './plugin-order'
 
-const p = (name: string, extra: Partial<Plugin> = {}): Plugin => ({ name, stateKey: name, ...extra })
+const p = (name: string, extra: Partial<Plugin> = {}): Plugin => ({
+  name,
+  stateKey: name,
+  ...extra,
+})
 const names = (plugins: Plugin[]) => resolvePluginOrder(plugins).map((x) => x.name)
 
 describe('plugin order', () => {
@@ -22,11 +26,15 @@ describe('plugin order', () => {
 
   it('honours before/after across phases and ignores unknown names', () => {
     expect(names([p('a'), p('b'), p('c', { before: ['a'] })])).toEqual(['b', 'c', 'a'])
-    expect(names([p('a', { after: ['ckpt', 'ghost'] }), p('ckpt', { phase: 'checkpoint' })])).toEqual(['ckpt', 'a'])
+    expect(
+      names([p('a', { after: ['ckpt', 'ghost'] }), p('ckpt', { phase: 'checkpoint' })]),
+    ).toEqual(['ckpt', 'a'])
   })
 
   it('reports a cycle naming the plugins in it', () => {
-    expect(() => names([p('a', { after: ['b'] }), p('b', { after: ['a'] }), p('c')])).toThrow(/a, b form a cycle/)
+    expect(() => names([p('a', { after: ['b'] }), p('b', { after: ['a'] }), p('c')])).toThrow(
+      /a, b form a cycle/,
+    )
   })
 
   it('refuses duplicate names and state keys', () => {

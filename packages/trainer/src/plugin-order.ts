@@ -14,7 +14,11 @@ export function resolvePluginOrder(plugins: readonly Plugin[]): Plugin[] {
   const keys = new Set<string>()
   plugins.forEach((p, i) => {
     if (byName.has(p.name)) {
-      throw new ArgumentError('Trainer', `two plugins are named '${p.name}'`, 'give each plugin a unique name')
+      throw new ArgumentError(
+        'Trainer',
+        `two plugins are named '${p.name}'`,
+        'give each plugin a unique name',
+      )
     }
     if (keys.has(p.stateKey)) {
       throw new ArgumentError(

@@ -1,8 +1,8 @@
 import type { Plugin, PluginEvent, TrainContext } from '@knack/core'
-import { DataLoader, blobs } from '@knack/data'
+import { blobs, DataLoader } from '@knack/data'
 import { createOptimizer, sgd } from '@knack/optim'
 import { describe, expect, it } from 'vitest'
-import { TinyMlp, parameterValues } from './testing/tiny-model'
+import { parameterValues, TinyMlp } from './testing/tiny-model'
 import { Trainer } from './trainer'
 
 const EVENTS: PluginEvent[] = [
@@ -23,7 +23,10 @@ const EVENTS: PluginEvent[] = [
 ]
 
 /** A plugin that records every event, optionally reacting to some. */
-function recorder(log: string[], react: Partial<Record<PluginEvent, (ctx: TrainContext) => void>> = {}): Plugin {
+function recorder(
+  log: string[],
+  react: Partial<Record<PluginEvent, (ctx: TrainContext) => void>> = {},
+): Plugin {
   const plugin: Plugin = { name: 'recorder', stateKey: 'recorder' }
   for (const event of EVENTS) {
     plugin[event] = (ctx: TrainContext) => {
@@ -35,22 +38,49 @@ function recorder(log: string[], react: Partial<Record<PluginEvent, (ctx: TrainC
 }
 
 function setup(options: { plugins?: Plugin[]; accumulationSteps?: number; batches?: number } = {}) {
-  const data = blobs({ centers: 3, pointsPerCenter: 4 * (options.batches ?? 2), dim: 2, std: 0.5, seed: 1 })
+  const data = blobs({
+    centers: 3,
+    pointsPerCenter: 4 * (options.batches ?? 2),
+    dim: 2,
+    std: 0.5,
+    seed: 1,
+  })
   const loader = new DataLoader(data, { batchSize: 12, shuffle: true, seed: 3 })
   const model = new TinyMlp(2, 8, 3)
   const optimizer = createOptimizer(model, sgd({ lr: 0.1 }))
-  const trainer = new Trainer({ model, optimizer, plugins: options.plugins, accumulationSteps: options.accumulationSteps })
+  const trainer = new Trainer({
+    model,
+    optimizer,
+    plugins: options.plugins,
+    accumulationSteps: options.accumulationSteps,
+  })
   return { data, loader, model, optimizer, trainer }
 }
 
-const stepEvents = ['batchStart', 'afterForward', 'afterLoss', 'afterBackward', 'beforeOptimizerStep', 'afterOptimizerStep', 'batchEnd']
+const stepEvents = [
+  'batchStart',
+  'afterForward',
+  'afterLoss',
+  'afterBackward',
+  'beforeOptimizerStep',
+  'afterOptimizerStep',
+  'batchEnd',
+]
 
 describe('Trainer', () => {
   it('runs the events in DESIGN.md order', async () => {
     const log: string[] = []
     const { trainer, loader, data } = setup({ plugins: [recorder(log)] })
     await trainer.fit(loader, { epochs: 2, validation: new DataLoader(data, { batchSize: 50 }) })
-    const epoch = ['epochStart', ...stepEvents, ...stepEvents, 'trainEpochEnd', 'evalStart', 'evalEnd', 'epochEnd']
+    const epoch = [
+      'epochStart',
+      ...stepEvents,
+      ...stepEvents,
+      'trainEpochEnd',
+      'evalStart',
+      'evalEnd',
+      'epochEnd',
+    ]
     expect(log).toEqual(['fitStart', ...epoch, ...epoch, 'fitEnd'])
   })
 
@@ -64,7 +94,17 @@ describe('Trainer', () => {
     })
     const result = await trainer.fit(loader, { epochs: 1 })
     const micro = ['batchStart', 'afterForward', 'afterLoss', 'afterBackward', 'batchEnd']
-    expect(log).toEqual(['fitStart', 'epochStart', ...micro, ...stepEvents, ...micro, ...stepEvents, 'trainEpochEnd', 'epochEnd', 'fitEnd'])
+    expect(log).toEqual([
+      'fitStart',
+      'epochStart',
+      ...micro,
+      ...stepEvents,
+      ...micro,
+      ...stepEvents,
+      'trainEpochEnd',
+      'epochEnd',
+      'fitEnd',
+    ])
     expect(steps).toEqual([1, 2])
     expect(result.steps).toBe(2)
   })
@@ -72,7 +112,6 @@ describe('Trainer', () => {
   it('accumulated gradients equal the full-batch gradient', async () => {
     const grads = (k: number, batchSize: number) => {
       const { data, model, optimizer } = setup({ batches: 2 })
-      const trainer = new Trainer({ model, optimizer, accumulationSteps: k })
       const seen: number[][] = []
       const capture: Plugin = {
         name: 'capture',
@@ -85,7 +124,7 @@ describe('Trainer', () => {
       return t.fit(new DataLoader(data, { batchSize }), { epochs: 1 }).then(() => seen[0]!)
     }
     const [full, accumulated] = await Promise.all([grads(1, 24), grads(2, 12)])
-    accumulated.forEach((g, i) => expect(g).toBeCloseTo(full[i]!, 6))
+    for (const [i, g] of accumulated.entries()) expect(g).toBeCloseTo(full[i]!, 6)
   })
 
   it('skipBatch drops the rest of the micro-batch but batchEnd still runs and sees why', async () => {
@@ -107,7 +146,13 @@ describe('Trainer', () => {
 
   it('skipStep leaves parameters and optimizer state untouched', async () => {
     const { trainer, loader, model, optimizer } = setup({
-      plugins: [{ name: 'veto', stateKey: 'veto', beforeOptimizerStep: (ctx) => ctx.control.skipStep('no') }],
+      plugins: [
+        {
+          name: 'veto',
+          stateKey: 'veto',
+          beforeOptimizerStep: (ctx) => ctx.control.skipStep('no'),
+        },
+      ],
     })
     const before = parameterValues(model)
     const result = await trainer.fit(loader, { epochs: 2 })
@@ -130,7 +175,9 @@ describe('Trainer', () => {
 
   it('lets afterLoss replace the loss that is back-propagated', async () => {
     const { trainer, loader, model } = setup({
-      plugins: [{ name: 'zero', stateKey: 'zero', afterLoss: (ctx) => (ctx.loss = ctx.loss!.mul(0)) }],
+      plugins: [
+        { name: 'zero', stateKey: 'zero', afterLoss: (ctx) => void (ctx.loss = ctx.loss!.mul(0)) },
+      ],
     })
     const before = parameterValues(model)
     await trainer.fit(loader, { epochs: 1 })
@@ -139,9 +186,16 @@ describe('Trainer', () => {
 
   it('swaps eval weights in for validation and always back, even when evaluation throws', async () => {
     const { model, optimizer, loader, data } = setup()
-    const zeroed = Object.fromEntries(model.namedParameters().map(([n, p]) => [n, p.clone().fill_(0)]))
+    const zeroed = Object.fromEntries(
+      model.namedParameters().map(([n, p]) => [n, p.clone().fill_(0)]),
+    )
     let validationLoss = 0
-    const ema: Plugin = { name: 'ema', stateKey: 'ema', evalWeights: () => zeroed, evalEnd: (ctx) => void (validationLoss = ctx.logs.val_loss!) }
+    const ema: Plugin = {
+      name: 'ema',
+      stateKey: 'ema',
+      evalWeights: () => zeroed,
+      evalEnd: (ctx) => void (validationLoss = ctx.logs.val_loss!),
+    }
     const trainer = new Trainer({ model, optimizer, plugins: [ema] })
     await trainer.fit(loader, { epochs: 1, validation: new DataLoader(data, { batchSize: 50 }) })
     expect(validationLoss).toBeCloseTo(Math.log(3), 5)
@@ -151,20 +205,37 @@ describe('Trainer', () => {
       model,
       optimizer,
       plugins: [ema],
-      metrics: [{ name: 'boom', reset() {}, update() { throw new Error('metric failed') }, compute: () => 0 }],
+      metrics: [
+        {
+          name: 'boom',
+          reset() {},
+          update() {
+            throw new Error('metric failed')
+          },
+          compute: () => 0,
+        },
+      ],
     })
     const before = parameterValues(model)
     await expect(failing.evaluate(loader)).rejects.toThrow('metric failed')
-    await expect(failing.fit(loader, { epochs: 1, validation: loader })).rejects.toThrow('metric failed')
-    expect(parameterValues(model)).not.toEqual(Object.fromEntries(Object.keys(before).map((k) => [k, before[k]!.map(() => 0)])))
+    await expect(failing.fit(loader, { epochs: 1, validation: loader })).rejects.toThrow(
+      'metric failed',
+    )
+    expect(parameterValues(model)).not.toEqual(
+      Object.fromEntries(Object.keys(before).map((k) => [k, before[k]!.map(() => 0)])),
+    )
     expect(model.training).toBe(true)
   })
 
   it('refuses two eval-weight providers and bad options', () => {
     const { model, optimizer } = setup()
     const provider = (name: string): Plugin => ({ name, stateKey: name, evalWeights: () => null })
-    expect(() => new Trainer({ model, optimizer, plugins: [provider('a'), provider('b')] })).toThrow(/a and b both provide eval weights/)
-    expect(() => new Trainer({ model, optimizer, accumulationSteps: 0 })).toThrow(/accumulationSteps must be a positive integer/)
+    expect(
+      () => new Trainer({ model, optimizer, plugins: [provider('a'), provider('b')] }),
+    ).toThrow(/a and b both provide eval weights/)
+    expect(() => new Trainer({ model, optimizer, accumulationSteps: 0 })).toThrow(
+      /accumulationSteps must be a positive integer/,
+    )
   })
 
   it('learns: training loss falls and accuracy rises on separable blobs', async () => {

@@ -1,8 +1,12 @@
 import {
   ArgumentError,
   type Batch,
+  concat,
+  crossEntropy,
   Generator,
+  getDefaultGenerator,
   type Module,
+  noGrad,
   type Optimizer,
   type Plugin,
   type PluginEvent,
@@ -10,10 +14,6 @@ import {
   type Tensor,
   type TrainContext,
   type TrainingSnapshot,
-  concat,
-  crossEntropy,
-  getDefaultGenerator,
-  noGrad,
 } from '@knack/core'
 import { accuracy } from './metrics/accuracy'
 import type { Metric } from './metrics/metric'

@@ -9,6 +9,12 @@ function stateWith(words: [number, number, number, number]): GeneratorState {
 }
 
 describe('Generator', () => {
+  it('makes the first output depend on the high word of the seed too', () => {
+    const first = (seed: number) => new Generator(seed).nextUint32()
+    const lowWordTwins = [7, 7 + 2 ** 32, 7 + 2 * 2 ** 32, 7 + 3 * 2 ** 32].map(first)
+    expect(new Set(lowWordTwins).size).toBe(4)
+  })
+
   it('implements xoshiro128** (reference outputs for the state 1, 2, 3, 4)', () => {
     // First outputs of the reference C implementation (prng.di.unimi.it) from s = {1, 2, 3, 4}.
     const g = new Generator().setState(stateWith([1, 2, 3, 4]))

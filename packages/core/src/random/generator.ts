@@ -53,10 +53,12 @@ function checkSeed(op: string, seed: number): void {
  * period 2¹²⁸ − 1, 32-bit integer arithmetic only, so a seed gives the same stream in every
  * JavaScript engine.
  *
- * Seeding (SplitMix-style): with the seed split into 32-bit words `lo` and `hi` and
- * `γ = 0x9E3779B9`, the state is `s0 = f(lo + γ)`, `s1 = f(lo + 2γ)`, `s2 = f((hi + 3γ) ^ s0)`,
- * `s3 = f((hi + 4γ) ^ s1)` where `f` is MurmurHash3's fmix32 finalizer. Distinct safe-integer
- * seeds give distinct states, and never the forbidden all-zero state.
+ * Seeding (SplitMix-style): with the seed split into 32-bit words `lo` and `hi`,
+ * `γ = 0x9E3779B9` and `f` MurmurHash3's fmix32 finalizer, the state is
+ * `s0 = f((lo + γ) ^ f(hi + 3γ))`, `s1 = f((lo + 2γ) ^ f(hi + 4γ))`, `s2 = f((hi + 5γ) ^ s0)`,
+ * `s3 = f((hi + 6γ) ^ s1)`, so every word (and the first output, which reads `s1`) depends on
+ * the whole seed. `(s0, s2)` determine the seed, so distinct safe-integer seeds give distinct
+ * states; the forbidden all-zero state is replaced by `s3 = 1`.
  *
  * @see D. Blackman, S. Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 47(4), 2021, https://prng.di.unimi.it/
  * @see G. Steele, D. Lea, C. Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014
@@ -79,10 +81,13 @@ export class Generator {
     checkSeed('Generator.manualSeed', seed)
     const lo = seed >>> 0
     const hi = Math.floor(seed / TWO_POW_32) >>> 0
-    this.s0 = fmix32((lo + GOLDEN_GAMMA) | 0)
-    this.s1 = fmix32((lo + 2 * GOLDEN_GAMMA) | 0)
-    this.s2 = fmix32(((hi + 3 * GOLDEN_GAMMA) | 0) ^ this.s0)
-    this.s3 = fmix32(((hi + 4 * GOLDEN_GAMMA) | 0) ^ this.s1)
+    const h0 = fmix32((hi + 3 * GOLDEN_GAMMA) | 0)
+    const h1 = fmix32((hi + 4 * GOLDEN_GAMMA) | 0)
+    this.s0 = fmix32(((lo + GOLDEN_GAMMA) | 0) ^ h0)
+    this.s1 = fmix32(((lo + 2 * GOLDEN_GAMMA) | 0) ^ h1)
+    this.s2 = fmix32(((hi + 5 * GOLDEN_GAMMA) | 0) ^ this.s0)
+    this.s3 = fmix32(((hi + 6 * GOLDEN_GAMMA) | 0) ^ this.s1)
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s3 = 1
     this.seed = seed
     this.spareNormal = null
     return this

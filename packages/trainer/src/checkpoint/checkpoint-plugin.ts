@@ -15,7 +15,8 @@ export interface CheckpointOptions {
   name?: string
 }
 
-const folderName = (prefix: string, epoch: number) => `${prefix}epoch-${String(epoch).padStart(4, '0')}`
+const folderName = (prefix: string, epoch: number) =>
+  `${prefix}epoch-${String(epoch).padStart(4, '0')}`
 
 /**
  * Saves the full training state at the end of epochs: the model as safetensors plus a JSON

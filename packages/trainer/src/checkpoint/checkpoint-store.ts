@@ -1,11 +1,11 @@
-import { readFile, readdir, rm } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  decodeSafetensors,
+  encodeSafetensors,
   FormatError,
   KnackError,
   type TrainingSnapshot,
-  decodeSafetensors,
-  encodeSafetensors,
 } from '@knack/core'
 import { writeFileAtomic } from './atomic-write'
 import { decodeState, encodeState } from './state-codec'
@@ -31,10 +31,17 @@ export async function saveCheckpoint(
   const { model, ...rest } = snapshot
   await writeFileAtomic(
     join(folder, MODEL_FILE),
-    encodeSafetensors(model, { format: 'pt', step: String(snapshot.step), epoch: String(snapshot.epoch) }),
+    encodeSafetensors(model, {
+      format: 'pt',
+      step: String(snapshot.step),
+      epoch: String(snapshot.epoch),
+    }),
   )
   await writeFileAtomic(join(folder, STATE_FILE), JSON.stringify(encodeState(rest)))
-  await writeFileAtomic(join(dir, LATEST_FILE), JSON.stringify({ name, step: snapshot.step, epoch: snapshot.epoch }))
+  await writeFileAtomic(
+    join(dir, LATEST_FILE),
+    JSON.stringify({ name, step: snapshot.step, epoch: snapshot.epoch }),
+  )
   return folder
 }
 
@@ -64,10 +71,19 @@ export async function loadCheckpoint(path: string): Promise<TrainingSnapshot> {
     rest = decodeState(JSON.parse(stateText)) as Omit<TrainingSnapshot, 'model'>
   } catch (cause) {
     if (cause instanceof KnackError) throw cause
-    throw new FormatError('loadCheckpoint', `${join(folder, STATE_FILE)} is not valid JSON`, undefined, { cause })
+    throw new FormatError(
+      'loadCheckpoint',
+      `${join(folder, STATE_FILE)} is not valid JSON`,
+      undefined,
+      { cause },
+    )
   }
   if (rest.version !== 1) {
-    throw new FormatError('loadCheckpoint', `unsupported checkpoint version ${String(rest.version)}`, 'expected 1')
+    throw new FormatError(
+      'loadCheckpoint',
+      `unsupported checkpoint version ${String(rest.version)}`,
+      'expected 1',
+    )
   }
   return { ...rest, model: decodeSafetensors(modelBytes).tensors }
 }

@@ -1,11 +1,18 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Plugin, Tensor, type TrainingSnapshot, getDefaultGenerator, manualSeed, normal } from '@knack/core'
-import { DataLoader, blobs } from '@knack/data'
+import {
+  getDefaultGenerator,
+  manualSeed,
+  normal,
+  type Plugin,
+  Tensor,
+  type TrainingSnapshot,
+} from '@knack/core'
+import { blobs, DataLoader } from '@knack/data'
 import { adam, createOptimizer } from '@knack/optim'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { TinyMlp, parameterValues } from '../testing/tiny-model'
+import { parameterValues, TinyMlp } from '../testing/tiny-model'
 import { Trainer } from '../trainer'
 import { checkpoint } from './checkpoint-plugin'
 import { loadCheckpoint, saveCheckpoint } from './checkpoint-store'
@@ -67,10 +74,15 @@ function run(plugins: Plugin[]) {
 describe('checkpoint and resume', () => {
   it('an interrupted and resumed run ends bit-identical to an uninterrupted one', async () => {
     const straight = run([])
-    const full = await straight.trainer.fit(straight.loader, { epochs: 2, validation: straight.validation })
+    const full = await straight.trainer.fit(straight.loader, {
+      epochs: 2,
+      validation: straight.validation,
+    })
 
     const first = run([checkpoint({ dir }), crashAt(1)])
-    await expect(first.trainer.fit(first.loader, { epochs: 2, validation: first.validation })).rejects.toThrow('killed')
+    await expect(
+      first.trainer.fit(first.loader, { epochs: 2, validation: first.validation }),
+    ).rejects.toThrow('killed')
 
     manualSeed(12345) // the crashed process is gone: nothing of its RNG state survives
     const resumed = run([checkpoint({ dir })])
@@ -89,7 +101,9 @@ describe('checkpoint and resume', () => {
   })
 
   it('keeps the last N periodic checkpoints and the best one', async () => {
-    const r = run([checkpoint({ dir, keepLast: 2, saveBest: { monitor: 'val_loss', mode: 'min' } })])
+    const r = run([
+      checkpoint({ dir, keepLast: 2, saveBest: { monitor: 'val_loss', mode: 'min' } }),
+    ])
     await r.trainer.fit(r.loader, { epochs: 4, validation: r.validation })
     const folders = (await readdir(dir)).filter((f) => !f.endsWith('.json')).sort()
     expect(folders.filter((f) => f.startsWith('epoch-'))).toEqual(['epoch-0003', 'epoch-0004'])

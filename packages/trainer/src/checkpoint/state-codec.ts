@@ -15,7 +15,9 @@ const isEncodedTensor = (x: unknown): x is EncodedTensor =>
 export function encodeState(value: unknown): unknown {
   if (value instanceof Tensor) {
     const bytes = Buffer.from(value.data.buffer, value.data.byteOffset, value.data.byteLength)
-    return { $tensor: { dtype: value.dtype, shape: [...value.shape], base64: bytes.toString('base64') } }
+    return {
+      $tensor: { dtype: value.dtype, shape: [...value.shape], base64: bytes.toString('base64') },
+    }
   }
   if (Array.isArray(value)) return value.map(encodeState)
   if (typeof value === 'object' && value !== null) {

@@ -1,10 +1,15 @@
-import { ShapeError, type Tensor, formatShape } from '@knack/core'
+import { formatShape, ShapeError, type Tensor } from '@knack/core'
 
 /**
  * The class index of each row of `targets`: int32 labels as they are, soft (probability)
  * targets by their largest entry. `rows` and `classes` come from the `[N, C]` outputs.
  */
-export function classTargets(op: string, targets: Tensor, rows: number, classes: number): Int32Array {
+export function classTargets(
+  op: string,
+  targets: Tensor,
+  rows: number,
+  classes: number,
+): Int32Array {
   if (targets.dtype === 'int32' && targets.size === rows) return targets.data as Int32Array
   if (targets.dtype === 'float32' && targets.size === rows * classes) {
     const labels = new Int32Array(rows)

@@ -11,7 +11,10 @@ export class ConfusionMatrix {
 
   constructor(classes: number) {
     if (!Number.isInteger(classes) || classes < 1) {
-      throw new ArgumentError('ConfusionMatrix', `classes must be a positive integer, got ${classes}`)
+      throw new ArgumentError(
+        'ConfusionMatrix',
+        `classes must be a positive integer, got ${classes}`,
+      )
     }
     this.classes = classes
     this.counts = new Int32Array(classes * classes)
@@ -20,7 +23,10 @@ export class ConfusionMatrix {
   update(outputs: Tensor, targets: Tensor): this {
     const [rows, classes] = outputRows('ConfusionMatrix', outputs)
     if (classes !== this.classes) {
-      throw new ArgumentError('ConfusionMatrix', `outputs have ${classes} classes, the matrix ${this.classes}`)
+      throw new ArgumentError(
+        'ConfusionMatrix',
+        `outputs have ${classes} classes, the matrix ${this.classes}`,
+      )
     }
     const labels = classTargets('ConfusionMatrix', targets, rows, classes)
     for (let r = 0; r < rows; r++) {
@@ -43,7 +49,9 @@ export class ConfusionMatrix {
     const width = Math.max(4, ...Array.from(this.counts, (c) => String(c).length + 1))
     const header = `${'t\\p'.padStart(4)}${Array.from({ length: this.classes }, (_, c) => String(c).padStart(width)).join('')}`
     const rows = Array.from({ length: this.classes }, (_, t) => {
-      const cells = Array.from({ length: this.classes }, (_, p) => String(this.get(t, p)).padStart(width))
+      const cells = Array.from({ length: this.classes }, (_, p) =>
+        String(this.get(t, p)).padStart(width),
+      )
       return `${String(t).padStart(4)}${cells.join('')}`
     })
     return [header, ...rows].join('\n')

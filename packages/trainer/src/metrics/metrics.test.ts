@@ -4,7 +4,10 @@ import { accuracy } from './accuracy'
 import { ConfusionMatrix } from './confusion-matrix'
 import { topKAccuracy } from './top-k-accuracy'
 
-const scores = new Tensor(Float32Array.of(0.1, 0.7, 0.2, 0.5, 0.3, 0.2, 0.2, 0.3, 0.5, 0.4, 0.4, 0.2), [4, 3])
+const scores = new Tensor(
+  Float32Array.of(0.1, 0.7, 0.2, 0.5, 0.3, 0.2, 0.2, 0.3, 0.5, 0.4, 0.4, 0.2),
+  [4, 3],
+)
 const labels = new Tensor(Int32Array.of(1, 2, 2, 1), [4])
 
 describe('metrics', () => {
@@ -31,7 +34,9 @@ describe('metrics', () => {
     const soft = new Tensor(Float32Array.of(0, 1, 0, 0, 0.2, 0.8, 0, 0.1, 0.9, 0.6, 0.4, 0), [4, 3])
     m.update(scores, soft)
     expect(m.compute()).toBe(0.75)
-    expect(() => m.update(scores, new Tensor(Int32Array.of(1, 2), [2]))).toThrow(/do not match outputs of 4 rows/)
+    expect(() => m.update(scores, new Tensor(Int32Array.of(1, 2), [2]))).toThrow(
+      /do not match outputs of 4 rows/,
+    )
   })
 
   it('confusion matrix counts (truth, prediction) pairs', () => {

@@ -20,7 +20,10 @@ const firstNonFinite = (data: ArrayLike<number>): number => {
 export function nanGuard(options: NanGuardOptions = {}): Plugin {
   const { maxConsecutive = 5, name = 'nanGuard' } = options
   if (!Number.isInteger(maxConsecutive) || maxConsecutive < 1) {
-    throw new ArgumentError('nanGuard', `maxConsecutive must be a positive integer, got ${maxConsecutive}`)
+    throw new ArgumentError(
+      'nanGuard',
+      `maxConsecutive must be a positive integer, got ${maxConsecutive}`,
+    )
   }
   let consecutive = 0
   let skipped = 0
@@ -49,7 +52,9 @@ export function nanGuard(options: NanGuardOptions = {}): Plugin {
         if (p.grad === null) continue
         const i = firstNonFinite(p.grad.data)
         if (i >= 0) {
-          skip(`non-finite gradient ${p.grad.data[i]} in ${paramName} (element ${i}) at step ${ctx.step}`)
+          skip(
+            `non-finite gradient ${p.grad.data[i]} in ${paramName} (element ${i}) at step ${ctx.step}`,
+          )
           ctx.control.skipStep(lastReason)
           return
         }

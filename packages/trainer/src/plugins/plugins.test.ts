@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Plugin } from '@knack/core'
-import { DataLoader, blobs } from '@knack/data'
+import { blobs, DataLoader } from '@knack/data'
 import { createOptimizer, sgd } from '@knack/optim'
 import { describe, expect, it } from 'vitest'
-import { TinyMlp, parameterValues } from '../testing/tiny-model'
+import { parameterValues, TinyMlp } from '../testing/tiny-model'
 import { Trainer } from '../trainer'
 import { gradientClipping } from './gradient-clipping'
 import { logger } from './logger'
@@ -16,7 +16,12 @@ function setup(plugins: Plugin[], lr = 0.1) {
   const data = blobs({ centers: 3, pointsPerCenter: 8, dim: 2, std: 0.5, seed: 1 })
   const model = new TinyMlp(2, 8, 3)
   const optimizer = createOptimizer(model, sgd({ lr }), { checkFinite: false })
-  return { model, data, trainer: new Trainer({ model, optimizer, plugins }), loader: new DataLoader(data, { batchSize: 12 }) }
+  return {
+    model,
+    data,
+    trainer: new Trainer({ model, optimizer, plugins }),
+    loader: new DataLoader(data, { batchSize: 12 }),
+  }
 }
 
 describe('gradientClipping', () => {
@@ -45,7 +50,8 @@ describe('gradientClipping', () => {
       stateKey: 'probe',
       phase: 'metrics',
       beforeOptimizerStep(ctx) {
-        for (const p of ctx.model.parameters()) for (const g of p.grad!.data) maxAbs = Math.max(maxAbs, Math.abs(g))
+        for (const p of ctx.model.parameters())
+          for (const g of p.grad!.data) maxAbs = Math.max(maxAbs, Math.abs(g))
       },
     }
     const { trainer, loader } = setup([gradientClipping({ maxValue: 1e-3 }), probe])
@@ -64,7 +70,12 @@ describe('nanGuard', () => {
       },
     }
     let reason = ''
-    const spy: Plugin = { name: 'spy', stateKey: 'spy', phase: 'metrics', batchEnd: (ctx) => void (reason ||= ctx.control.reasons.skipStep[0] ?? '') }
+    const spy: Plugin = {
+      name: 'spy',
+      stateKey: 'spy',
+      phase: 'metrics',
+      batchEnd: (ctx) => void (reason ||= ctx.control.reasons.skipStep[0] ?? ''),
+    }
     const { trainer, loader, model } = setup([poison, nanGuard({ maxConsecutive: 3 }), spy])
     const before = parameterValues(model)
     const result = await trainer.fit(loader, { epochs: 5 })
@@ -81,7 +92,7 @@ describe('nanGuard', () => {
     const trainer = new Trainer({
       model,
       optimizer,
-      loss: (o, t) => {
+      loss: (o, _targets) => {
         calls++
         const ce = o.logSoftmax().mul(-1).mean()
         return calls % 2 === 1 ? ce.add(Number.POSITIVE_INFINITY) : ce
@@ -100,10 +111,15 @@ describe('progress', () => {
     let clock = 0
     const out: string[] = []
     const tick: Plugin = { name: 'tick', stateKey: 'tick', batchStart: () => void (clock += 6000) }
-    const { trainer, loader } = setup([tick, progress({ stream: { write: (s) => out.push(s) }, interval: 10, now: () => clock })])
+    const { trainer, loader } = setup([
+      tick,
+      progress({ stream: { write: (s) => out.push(s) }, interval: 10, now: () => clock }),
+    ])
     await trainer.fit(loader, { epochs: 1 })
     expect(out).toHaveLength(2)
-    expect(out[0]).toMatch(/^epoch 1\/1 · step 2 · loss \d\.\d{4} · acc \d\.\d{4} · lr 0\.1000 · \d+ samples\/s · ETA 0s\n$/)
+    expect(out[0]).toMatch(
+      /^epoch 1\/1 · step 2 · loss \d\.\d{4} · acc \d\.\d{4} · lr 0\.1000 · \d+ samples\/s · ETA 0s\n$/,
+    )
     expect(out[1]).toMatch(/^epoch 1\/1 done in 12s · loss .* accuracy .* lr 0\.1000\n$/)
   })
 
@@ -111,7 +127,13 @@ describe('progress', () => {
     let clock = 0
     const out: string[] = []
     const tick: Plugin = { name: 'tick', stateKey: 'tick', batchStart: () => void (clock += 500) }
-    const { trainer, loader } = setup([tick, progress({ stream: { write: (s) => out.push(s), isTTY: true, columns: 200 }, now: () => clock })])
+    const { trainer, loader } = setup([
+      tick,
+      progress({
+        stream: { write: (s) => out.push(s), isTTY: true, columns: 200 },
+        now: () => clock,
+      }),
+    ])
     await trainer.fit(loader, { epochs: 1 })
     expect(out[0]).toMatch(/^\r\[={10} {10}\] 1\/2 epoch 1\/1/)
     expect(out[1]).toMatch(/^\r\[={20}\] 2\/2/)
@@ -124,8 +146,14 @@ describe('logger', () => {
     try {
       const { trainer, loader } = setup([logger({ dir })])
       await trainer.fit(loader, { epochs: 2 })
-      const lines = (await readFile(join(dir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l))
-      expect(lines.map((l) => [l.epoch, l.step])).toEqual([[0, 2], [1, 4]])
+      const lines = (await readFile(join(dir, 'metrics.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+      expect(lines.map((l) => [l.epoch, l.step])).toEqual([
+        [0, 2],
+        [1, 4],
+      ])
       const csv = (await readFile(join(dir, 'metrics.csv'), 'utf8')).trim().split('\n')
       expect(csv[0]).toBe('epoch,step,loss,accuracy,lr')
       expect(csv).toHaveLength(3)

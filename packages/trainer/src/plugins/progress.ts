@@ -101,7 +101,9 @@ export function progress(options: ProgressOptions = {}): Plugin {
         lastLine = t
         const line = status(ctx)
         const columns = stream.columns ?? 120
-        stream.write(`\r${line.slice(0, columns - 1).padEnd(Math.min(columns - 1, line.length))}\x1b[K`)
+        stream.write(
+          `\r${line.slice(0, columns - 1).padEnd(Math.min(columns - 1, line.length))}\x1b[K`,
+        )
       } else if (t - lastLine >= interval) {
         lastLine = t
         stream.write(`${status(ctx)}\n`)
@@ -112,7 +114,9 @@ export function progress(options: ProgressOptions = {}): Plugin {
       const logs = Object.entries(ctx.logs)
         .map(([k, v]) => `${k} ${formatNumber(v)}`)
         .join(' · ')
-      stream.write(`${tty ? '\r\x1b[K' : ''}epoch ${ctx.epoch + 1}/${ctx.maxEpochs} done in ${formatDuration(seconds)} · ${logs}\n`)
+      stream.write(
+        `${tty ? '\r\x1b[K' : ''}epoch ${ctx.epoch + 1}/${ctx.maxEpochs} done in ${formatDuration(seconds)} · ${logs}\n`,
+      )
     },
   }
 }

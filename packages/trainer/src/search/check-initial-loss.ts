@@ -1,4 +1,11 @@
-import { ArgumentError, type Batch, type Module, type Tensor, crossEntropy, noGrad } from '@knack/core'
+import {
+  ArgumentError,
+  type Batch,
+  crossEntropy,
+  type Module,
+  noGrad,
+  type Tensor,
+} from '@knack/core'
 
 /** Options of {@link checkInitialLoss}. */
 export interface CheckInitialLossOptions {

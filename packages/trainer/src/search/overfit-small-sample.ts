@@ -1,13 +1,13 @@
 import {
   ArgumentError,
+  argmax,
   type Batch,
+  crossEntropy,
   type Module,
+  noGrad,
   type Optimizer,
   type StateDict,
   type Tensor,
-  argmax,
-  crossEntropy,
-  noGrad,
 } from '@knack/core'
 
 /** Options of {@link overfitSmallSample}. */

@@ -14,14 +14,19 @@ export type ParamValues = Record<string, number | string>
 
 /** Uniform on [low, high]. */
 export function uniformParam(low: number, high: number): ParamSpec {
-  if (!(low < high)) throw new ArgumentError('uniformParam', `need low < high, got [${low}, ${high}]`)
+  if (!(low < high))
+    throw new ArgumentError('uniformParam', `need low < high, got [${low}, ${high}]`)
   return { kind: 'uniform', low, high }
 }
 
 /** Log-uniform on [low, high] (e.g. learning rates): uniform in log space. */
 export function logUniformParam(low: number, high: number): ParamSpec {
   if (!(low > 0 && low < high)) {
-    throw new ArgumentError('logUniformParam', `need 0 < low < high, got [${low}, ${high}]`, 'log scales need positive bounds')
+    throw new ArgumentError(
+      'logUniformParam',
+      `need 0 < low < high, got [${low}, ${high}]`,
+      'log scales need positive bounds',
+    )
   }
   return { kind: 'logUniform', low, high }
 }
@@ -66,7 +71,13 @@ export function gridParam(spec: ParamSpec, points: number): (number | string)[] 
       return Array.from({ length: points }, (_, i) => Math.exp(a + at(i) * (b - a)))
     }
     case 'int':
-      return [...new Set(Array.from({ length: points }, (_, i) => Math.round(spec.low + at(i) * (spec.high - spec.low))))]
+      return [
+        ...new Set(
+          Array.from({ length: points }, (_, i) =>
+            Math.round(spec.low + at(i) * (spec.high - spec.low)),
+          ),
+        ),
+      ]
     case 'choice':
       return [...spec.values]
   }
@@ -81,7 +92,11 @@ export function narrowParam(spec: ParamSpec, best: number | string, shrink: numb
     case 'uniform': {
       const half = ((spec.high - spec.low) * shrink) / 2
       const b = best as number
-      return { kind: 'uniform', low: Math.max(spec.low, b - half), high: Math.min(spec.high, b + half) }
+      return {
+        kind: 'uniform',
+        low: Math.max(spec.low, b - half),
+        high: Math.min(spec.high, b + half),
+      }
     }
     case 'logUniform': {
       const half = ((Math.log(spec.high) - Math.log(spec.low)) * shrink) / 2

@@ -2,7 +2,7 @@ import { Tensor } from '@knack/core'
 import { blobs } from '@knack/data'
 import { createOptimizer, sgd } from '@knack/optim'
 import { describe, expect, it } from 'vitest'
-import { TinyMlp, parameterValues } from '../testing/tiny-model'
+import { parameterValues, TinyMlp } from '../testing/tiny-model'
 import { checkInitialLoss } from './check-initial-loss'
 import { overfitSmallSample } from './overfit-small-sample'
 import { search } from './search'
@@ -13,14 +13,17 @@ const batch = { inputs: sample.inputs, targets: sample.targets }
 
 describe('checkInitialLoss', () => {
   it('passes a sensibly initialised classifier (loss ≈ ln C)', () => {
-    const report = checkInitialLoss(new TinyMlp(2, 16, 4), { inputs: batch.inputs.mul(0.1), targets: batch.targets })
+    const report = checkInitialLoss(new TinyMlp(2, 16, 4), {
+      inputs: batch.inputs.mul(0.1),
+      targets: batch.targets,
+    })
     expect(report.expected).toBeCloseTo(Math.log(4), 10)
     expect(report.ok).toBe(true)
   })
 
   it('catches exploding initial logits', () => {
     const model = new TinyMlp(2, 16, 4)
-    for (const p of model.parameters()) p.data.forEach((v, i) => (p.data[i] = v * 30))
+    for (const p of model.parameters()) p.data.set(p.data.map((v) => v * 30))
     const report = checkInitialLoss(model, batch)
     expect(report.ok).toBe(false)
     expect(report.message).toMatch(/too large/)
@@ -31,14 +34,22 @@ describe('overfitSmallSample', () => {
   it('memorizes a tiny sample with a sane learning rate and restores the model', () => {
     const model = new TinyMlp(2, 32, 4)
     const before = parameterValues(model)
-    const report = overfitSmallSample({ model, optimizer: createOptimizer(model, sgd({ lr: 0.5, momentum: 0.9 })), batch })
+    const report = overfitSmallSample({
+      model,
+      optimizer: createOptimizer(model, sgd({ lr: 0.5, momentum: 0.9 })),
+      batch,
+    })
     expect(report.verdict).toBe('memorized')
     expect(parameterValues(model)).toEqual(before)
   })
 
   it('reports divergence at a learning rate of 10', () => {
     const model = new TinyMlp(2, 32, 4)
-    const report = overfitSmallSample({ model, optimizer: createOptimizer(model, sgd({ lr: 10, momentum: 0.9 }), { checkFinite: false }), batch })
+    const report = overfitSmallSample({
+      model,
+      optimizer: createOptimizer(model, sgd({ lr: 10, momentum: 0.9 }), { checkFinite: false }),
+      batch,
+    })
     expect(report.reached).toBe(false)
     expect(report.verdict).toBe('diverged')
     expect(report.message).toMatch(/lower the learning rate/)
@@ -48,11 +59,19 @@ describe('overfitSmallSample', () => {
     let step = 0
     const shuffled = () => {
       step++
-      const labels = Int32Array.from(batch.targets.data, (_, i) => batch.targets.data[(i + step) % batch.targets.size]!)
+      const labels = Int32Array.from(
+        batch.targets.data,
+        (_, i) => batch.targets.data[(i + step) % batch.targets.size]!,
+      )
       return { inputs: batch.inputs, targets: new Tensor(labels, batch.targets.shape) }
     }
     const model = new TinyMlp(2, 32, 4)
-    const report = overfitSmallSample({ model, optimizer: createOptimizer(model, sgd({ lr: 0.5, momentum: 0.9 })), batch: shuffled, steps: 150 })
+    const report = overfitSmallSample({
+      model,
+      optimizer: createOptimizer(model, sgd({ lr: 0.5, momentum: 0.9 })),
+      batch: shuffled,
+      steps: 150,
+    })
     expect(report.verdict).toBe('stalled')
     expect(report.message).toMatch(/targets belong to their inputs/)
   })
@@ -61,8 +80,15 @@ describe('overfitSmallSample', () => {
 describe('search', () => {
   it('finds the optimum of a known objective coarse-to-fine and ranks the trials', async () => {
     const result = await search({
-      space: { lr: logUniformParam(1e-5, 1), dropout: uniformParam(0, 0.5), arch: choiceParam(['a', 'b']) },
-      trial: ({ lr, dropout, arch }) => -((Math.log10(lr as number) + 2.5) ** 2) - ((dropout as number) - 0.2) ** 2 - (arch === 'b' ? 0 : 1),
+      space: {
+        lr: logUniformParam(1e-5, 1),
+        dropout: uniformParam(0, 0.5),
+        arch: choiceParam(['a', 'b']),
+      },
+      trial: ({ lr, dropout, arch }) =>
+        -((Math.log10(lr as number) + 2.5) ** 2) -
+        ((dropout as number) - 0.2) ** 2 -
+        (arch === 'b' ? 0 : 1),
       coarse: { trials: 30, seed: 1 },
       refine: { points: 5, shrink: 0.2 },
     })

@@ -1,10 +1,10 @@
 import { ArgumentError, Generator } from '@knack/core'
 import {
-  type ParamValues,
-  type SearchSpace,
   cartesian,
   gridParam,
   narrowParam,
+  type ParamValues,
+  type SearchSpace,
   sampleParam,
 } from './search-space'
 
@@ -35,7 +35,8 @@ export interface SearchResult {
   table(): string
 }
 
-const show = (v: number | string) => (typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(3) : String(v))
+const show = (v: number | string) =>
+  typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(3) : String(v)
 
 /**
  * Coarse-to-fine hyperparameter search, the seeds' recipe: a coarse random (log-uniform) or
@@ -58,7 +59,11 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const results: Trial[] = []
   const run = async (params: ParamValues, stage: Trial['stage']) => {
     const score = await trial(params)
-    results.push({ params, score: Number.isFinite(score) ? score : mode === 'max' ? -Infinity : Infinity, stage })
+    results.push({
+      params,
+      score: Number.isFinite(score) ? score : mode === 'max' ? -Infinity : Infinity,
+      stage,
+    })
   }
   for (const p of coarsePoints) await run(p, 'coarse')
   const rank = () => [...results].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
@@ -66,7 +71,12 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     const { points: refinePoints = 3, shrink = 0.25 } = options.refine ?? {}
     const best = rank()[0]!
     const grid = cartesian(
-      Object.fromEntries(names.map((n) => [n, gridParam(narrowParam(space[n]!, best.params[n]!, shrink), refinePoints)])),
+      Object.fromEntries(
+        names.map((n) => [
+          n,
+          gridParam(narrowParam(space[n]!, best.params[n]!, shrink), refinePoints),
+        ]),
+      ),
     )
     for (const p of grid) await run(p, 'refine')
   }
@@ -76,9 +86,16 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     best: ranked[0]!,
     table() {
       const header = ['rank', ...names, 'score', 'stage']
-      const rows = ranked.map((t, i) => [String(i + 1), ...names.map((n) => show(t.params[n]!)), show(t.score), t.stage])
+      const rows = ranked.map((t, i) => [
+        String(i + 1),
+        ...names.map((n) => show(t.params[n]!)),
+        show(t.score),
+        t.stage,
+      ])
       const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)))
-      return [header, ...rows].map((r) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  ')).join('\n')
+      return [header, ...rows]
+        .map((r) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  '))
+        .join('\n')
     },
   }
 }

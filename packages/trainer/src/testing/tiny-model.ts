@@ -1,4 +1,13 @@
-import { Generator, Module, Parameter, type Tensor, linear, relu, uniform_, zeros } from '@knack/core'
+import {
+  Generator,
+  linear,
+  Module,
+  Parameter,
+  relu,
+  type Tensor,
+  uniform_,
+  zeros,
+} from '@knack/core'
 
 /** A 2-layer MLP built from core ops only, for the trainer's tests. */
 export class TinyMlp extends Module<[Tensor], Tensor> {
