@@ -1,11 +1,5 @@
-import { ArgumentError, type Batch, Generator, permutation } from '@knack/core'
+import { ArgumentError, type Batch, type BatchTransform, Generator, permutation } from '@knack/core'
 import type { Dataset } from './dataset'
-
-/**
- * A per-batch transform such as data augmentation. `generator` is seeded from the loader's
- * seed, the epoch and the batch index, so a resumed run draws the same randomness.
- */
-export type BatchTransform = (batch: Batch, generator: Generator) => Batch
 
 /** Options of {@link DataLoader}. */
 export interface DataLoaderOptions {
@@ -17,7 +11,10 @@ export interface DataLoaderOptions {
   dropLast?: boolean
   /** Seed of the shuffle and of the transforms' generators (default 0). */
   seed?: number
-  /** Applied to every batch as it is produced (augmentation, mixup, …). */
+  /**
+   * Applied to every batch as it is produced (augmentation, mixup, …), with a generator seeded
+   * from `seed`, the epoch and the batch index, so a resumed run draws the same randomness.
+   */
   transform?: BatchTransform
 }
 

@@ -1,6 +1,6 @@
 export type { BlobsOptions } from './blobs'
 export { blobs } from './blobs'
-export type { BatchTransform, DataLoaderOptions } from './data-loader'
+export type { DataLoaderOptions } from './data-loader'
 export { DataLoader } from './data-loader'
 export type { Dataset } from './dataset'
 export type { LinearTeacherOptions, LinearTeacherSet } from './linear-teacher'

@@ -18,5 +18,11 @@ export type {
 } from './plugin'
 export { FIT_EVENTS, PHASES, PLUGIN_EVENTS, STEP_EVENTS } from './plugin'
 export type { ScalarOrSchedule, Schedule } from './schedule'
-export type { Batch, ControlReasons, TrainContext, TrainControl } from './train-context'
+export type {
+  Batch,
+  BatchTransform,
+  ControlReasons,
+  TrainContext,
+  TrainControl,
+} from './train-context'
 export type { TrainingSnapshot } from './training-snapshot'

@@ -12,6 +12,12 @@ export interface Batch {
   targets: Tensor
 }
 
+/**
+ * A seeded transform of a whole batch (augmentation, mixup, …), used as a `DataLoader`
+ * transform or inside a plugin. All its randomness comes from `generator`.
+ */
+export type BatchTransform = (batch: Batch, generator: Generator) => Batch
+
 /** The reasons given so far to each request of a {@link TrainControl}, oldest first. */
 export interface ControlReasons {
   readonly skipBatch: readonly string[]
