@@ -1,6 +1,6 @@
-import { ArgumentError, Tensor } from '@knack/core'
+import { ArgumentError, paramPatternMatcher, Tensor } from '@knack/core'
 import { describe, expect, it } from 'vitest'
-import { paramPatternMatcher, resolveMask } from './param-mask'
+import { resolveMask } from './param-mask'
 
 const t = (shape: number[]) => new Tensor(new Float32Array(shape.reduce((a, b) => a * b, 1)), shape)
 const params = {

@@ -1,11 +1,10 @@
-import { ArgumentError, type ParamTree, type Tensor } from '@knack/core'
-
-/**
- * A pattern on dotted parameter names: a glob matched against the whole name (`*` is any run of
- * characters without a dot, `**` any run of characters; e.g. `'**.bias'`, `'backbone.**'`), or a
- * `RegExp` searched in the name.
- */
-export type ParamPattern = string | RegExp
+import {
+  ArgumentError,
+  type ParamPattern,
+  type ParamTree,
+  paramPatternMatcher,
+  type Tensor,
+} from '@knack/core'
 
 /**
  * Selects parameters: a {@link ParamPattern}, a list of them (any may match), a predicate
@@ -17,28 +16,6 @@ export type ParamMask =
   | readonly ParamPattern[]
   | ((name: string, param: Tensor) => boolean)
   | Readonly<Record<string, boolean>>
-
-function globToRegExp(glob: string): RegExp {
-  let source = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!
-    if (c === '*' && glob[i + 1] === '*') {
-      source += '.*'
-      i++
-    } else if (c === '*') source += '[^.]*'
-    else source += c.replace(/[\\^$.|?+()[\]{}]/g, '\\$&')
-  }
-  return new RegExp(`^${source}$`)
-}
-
-/**
- * A test of dotted parameter names against one {@link ParamPattern} (a glob on the whole name,
- * or a `RegExp` searched in it), for code that selects parameters the way masks do.
- */
-export function paramPatternMatcher(pattern: ParamPattern): (name: string) => boolean {
-  const re = typeof pattern === 'string' ? globToRegExp(pattern) : pattern
-  return (name) => name.search(re) !== -1
-}
 
 /** Evaluates `mask` on every parameter: name → selected. @internal */
 export function resolveMask(

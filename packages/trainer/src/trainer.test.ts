@@ -190,15 +190,19 @@ describe('Trainer', () => {
       model.namedParameters().map(([n, p]) => [n, p.clone().fill_(0)]),
     )
     let validationLoss = 0
+    let seenAtEvalStart = -1
     const ema: Plugin = {
       name: 'ema',
       stateKey: 'ema',
       evalWeights: () => zeroed,
+      evalStart: (ctx) =>
+        void (seenAtEvalStart = Math.max(...ctx.model.parameters()[0]!.data.map(Math.abs))),
       evalEnd: (ctx) => void (validationLoss = ctx.logs.val_loss!),
     }
     const trainer = new Trainer({ model, optimizer, plugins: [ema] })
     await trainer.fit(loader, { epochs: 1, validation: new DataLoader(data, { batchSize: 50 }) })
     expect(validationLoss).toBeCloseTo(Math.log(3), 5)
+    expect(seenAtEvalStart).toBe(0)
     expect(model.parameters()[0]!.data.some((v) => v !== 0)).toBe(true)
 
     const failing = new Trainer({

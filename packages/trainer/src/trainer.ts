@@ -85,8 +85,8 @@ const knownLength = (x: unknown): number | null => {
  * Runs training with Knack's plugin interface (DESIGN.md): for each epoch, each micro-batch
  * goes `batchStart → forward → afterForward → loss → afterLoss → backward → afterBackward`,
  * and at each update boundary `beforeOptimizerStep → optimizer → afterOptimizerStep`, then
- * `batchEnd` (always). Validation runs between `evalStart` and `evalEnd` with the eval
- * weights of a plugin that provides them swapped in, and always swapped back.
+ * `batchEnd` (always). Validation runs between `evalStart` and `evalEnd`, which see the eval
+ * weights of the plugin that provides them swapped in; they are always swapped back after.
  */
 export class Trainer {
   readonly model: Module<[Tensor], Tensor>
@@ -181,10 +181,12 @@ export class Trainer {
         await this.trainEpoch(train, ctx, control)
         await this.emit('trainEpochEnd', ctx)
         if (validation) {
-          await this.emit('evalStart', ctx)
-          const results = await this.withEvalWeights(() => this.evaluate(validation))
-          for (const [k, v] of Object.entries(results)) ctx.logs[`val_${k}`] = v
-          await this.emit('evalEnd', ctx)
+          await this.withEvalWeights(async () => {
+            await this.emit('evalStart', ctx)
+            const results = await this.evaluate(validation)
+            for (const [k, v] of Object.entries(results)) ctx.logs[`val_${k}`] = v
+            await this.emit('evalEnd', ctx)
+          })
         }
         ctx.completedEpochs = epoch + 1
         await this.emit('epochEnd', ctx)

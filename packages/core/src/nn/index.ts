@@ -1,3 +1,5 @@
 export type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './module'
 export { Module } from './module'
+export type { ParamPattern } from './param-pattern'
+export { paramPatternMatcher } from './param-pattern'
 export { Parameter } from './parameter'

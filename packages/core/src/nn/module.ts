@@ -105,8 +105,9 @@ export abstract class Module<In extends unknown[] = unknown[], Out = unknown> {
 
   /**
    * Registers `hook` to run before every call of `forward` on this module (it may replace the
-   * inputs). The first registration installs an own-property wrapper around `forward`; a
-   * module that never registers a hook calls its `forward` directly, at no cost.
+   * inputs). The first registration installs an own-property wrapper around `forward` (a plain
+   * pass-through once every hook is removed); a module that never registers a hook calls its
+   * `forward` directly, at no cost.
    * @see https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_forward_pre_hook
    */
   registerForwardPreHook(hook: ForwardPreHook<In>): HookHandle {
@@ -137,6 +138,9 @@ export abstract class Module<In extends unknown[] = unknown[], Out = unknown> {
     this.#forwardWrapped = true
     const inner = this.forward
     const hooked = (...args: In): Out => {
+      if (this.#forwardPreHooks.size === 0 && this.#forwardHooks.size === 0) {
+        return inner.apply(this, args)
+      }
       let inputs: unknown[] = args
       for (const hook of [...this.#forwardPreHooks.values()]) {
         const replaced = hook(this, inputs)

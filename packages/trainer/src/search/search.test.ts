@@ -1,4 +1,4 @@
-import { Tensor } from '@knack/core'
+import { Generator, permutation, Tensor } from '@knack/core'
 import { blobs } from '@knack/data'
 import { createOptimizer, sgd } from '@knack/optim'
 import { describe, expect, it } from 'vitest'
@@ -56,13 +56,11 @@ describe('overfitSmallSample', () => {
   })
 
   it('reports a stall when the targets do not belong to their inputs', () => {
-    let step = 0
+    // The bug: labels shuffled with their own generator, independently of the inputs.
+    const labelOrder = new Generator(7)
     const shuffled = () => {
-      step++
-      const labels = Int32Array.from(
-        batch.targets.data,
-        (_, i) => batch.targets.data[(i + step) % batch.targets.size]!,
-      )
+      const order = permutation(batch.targets.size, labelOrder)
+      const labels = Int32Array.from(order, (j) => batch.targets.data[j]!)
       return { inputs: batch.inputs, targets: new Tensor(labels, batch.targets.shape) }
     }
     const model = new TinyMlp(2, 32, 4)
