@@ -1,4 +1,11 @@
-export type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './module'
+export type {
+  ForwardHook,
+  ForwardPreHook,
+  HookHandle,
+  LoadStateDictOptions,
+  LoadStateDictResult,
+  StateDict,
+} from './module'
 export { Module } from './module'
 export type { ParamPattern } from './param-pattern'
 export { paramPatternMatcher } from './param-pattern'
