@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { Generator, manualSeed, type Plugin } from '@knack/core'
+import { Generator, type GradientTransform, manualSeed, type Plugin } from '@knack/core'
 import { DataLoader, type MnistSplits, mnist, Subset } from '@knack/data'
 import { initialize, kaimingNormal, zeros } from '@knack/init'
 import { Conv2d, Linear } from '@knack/nn'
@@ -92,7 +92,7 @@ export async function runDemo(settings: RunSettings, data?: MnistSplits): Promis
   const stepsPerEpoch = trainLoader.length
   const totalSteps = epochs * stepsPerEpoch
   const warmupSteps = Math.min(200, Math.ceil(totalSteps / 10))
-  const transform = tricks.adamwWarmupCosine
+  const transform: GradientTransform = tricks.adamwWarmupCosine
     ? adamw({
         lr: sequence(
           [
