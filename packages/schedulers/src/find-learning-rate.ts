@@ -25,7 +25,7 @@ export interface FindLearningRateOptions {
   smoothing?: number
   /** Stop once the smoothed loss exceeds this multiple of the best one. Default 4. */
   divergeFactor?: number
-  /** How {@link LearningRateFinderResult.suggestedLr} is chosen. Default `'steepest'`. */
+  /** How {@link LearningRateFinderResult.suggestedLr} is chosen. Default `'minimum'`. */
   suggestion?: 'steepest' | 'minimum'
 }
 
@@ -89,11 +89,12 @@ function steepestIndex(
  * The learning-rate range test: trains for up to `numSteps` steps with an exponentially
  * rising rate `lr_i = startLr · (endLr / startLr)^(i / (numSteps − 1))`, tracks the smoothed
  * loss `s_i = a_i / (1 − β^(i+1))` with `a_i = β a_{i−1} + (1 − β) loss_i`, and stops once
- * `s_i > divergeFactor · min s` (or a loss or gradient is not finite). Suggestion `'steepest'` (Smith's
- * and fastai's): the rate where `s` falls fastest against `log lr` before its minimum, each
- * slope taken across ±⌈numSteps/40⌉ steps and the first ⌈numSteps/20⌉ steps (where the average
- * rests on few losses) skipped; it falls back to the other rule when the minimum comes that
- * early. `'minimum'` (more aggressive): the rate at the minimum of `s`, divided by 10. The
+ * `s_i > divergeFactor · min s` (or a loss or gradient is not finite). Suggestion `'minimum'`
+ * (the default, fastai's `lr_min`): the rate at the minimum of `s`, divided by 10. `'steepest'`
+ * (Smith's): the rate where `s` falls fastest against `log lr` before its minimum, each slope
+ * taken across ±⌈numSteps/40⌉ steps and the first ⌈numSteps/20⌉ steps (where the average rests
+ * on few losses) skipped; it falls back to `'minimum'` when the minimum comes that early. It is
+ * the more cautious rule: on easy tasks it can sit orders of magnitude below divergence. The
  * model's parameters and buffers, its train/eval modes and the optimizer's state are restored
  * afterwards (also on an exception); parameter gradients are cleared.
  *
@@ -111,7 +112,7 @@ export function findLearningRate(options: FindLearningRateOptions): LearningRate
     numSteps = 200,
     smoothing = 0.98,
     divergeFactor = 4,
-    suggestion = 'steepest',
+    suggestion = 'minimum',
   } = options
   const op = 'findLearningRate'
   checkPositive(op, 'startLr', startLr)
