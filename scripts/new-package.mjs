@@ -20,6 +20,7 @@ const pkg = {
   version: '0.0.0',
   description,
   license: 'MIT',
+  engines: { node: '>=20' },
   type: 'module',
   sideEffects: false,
   main: './dist/index.cjs',
