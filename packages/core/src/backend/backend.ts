@@ -58,6 +58,21 @@ export interface Window2d {
 }
 
 /**
+ * Geometry of a batched 2-D convolution (cross-correlation) for {@link Backend.conv2d}: the
+ * {@link Window2d} of one image (`channels` = input channels) plus the batch layout. The input
+ * is `[batch, channels, height, width]`, the weight `[outChannels, channels / groups, kernelH,
+ * kernelW]`, the output `[batch, outChannels, outH, outW]`.
+ */
+export interface Conv2dGeometry extends Window2d {
+  /** Number of images. */
+  batch: number
+  /** Blocked connections: input and output channels split into this many groups. */
+  groups: number
+  /** Output channels (a multiple of `groups`). */
+  outChannels: number
+}
+
+/**
  * The kernels an op needs from a compute backend. Kernels work on raw float32 storage with
  * explicit sizes, strides and offsets; they trust the sizes they are given (the ops check
  * shapes first) and never allocate their outputs. `js` is the reference implementation; a
@@ -71,6 +86,11 @@ export interface Backend {
    * registered backend with the highest priority runs (`js` has 0).
    */
   readonly priority: number
+  /**
+   * Threads the kernels may use, the calling one included (1 for a single-threaded backend;
+   * a pool that is still starting counts only its ready workers).
+   */
+  readonly threads: number
   /** Batched matrix product `out (+)= op(A) · op(B)`; see {@link MatmulOptions}. */
   matmul(a: Float32Array, b: Float32Array, out: Float32Array, options: MatmulOptions): void
   /**
@@ -84,6 +104,40 @@ export interface Backend {
    * it was read from (`image` at `imageOffset`, `+=`); padding entries are dropped.
    */
   col2im(col: Float32Array, image: Float32Array, imageOffset: number, window: Window2d): void
+  /**
+   * Batched convolution `out[n, o] = bias[o] + Σ_c weight[o, c] ⋆ input[n, g·C/groups + c]`
+   * over the channels `c` of group `g` of output channel `o` (see {@link Conv2dGeometry});
+   * `bias` may be null. Overwrites `out`.
+   */
+  conv2d(
+    input: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    out: Float32Array,
+    geometry: Conv2dGeometry,
+  ): void
+  /**
+   * Gradients of {@link Backend.conv2d} from the output gradient `gradOut`: the input gradient
+   * (`weightᵀ · gradOut` folded back by col2im), the weight gradient (`Σ_n gradOut[n] ·
+   * im2col(input[n])ᵀ`) and the bias gradient (`Σ gradOut` per output channel). Each non-null
+   * gradient array is overwritten; a null one is not computed.
+   */
+  conv2dBackward(
+    gradOut: Float32Array,
+    input: Float32Array,
+    weight: Float32Array,
+    gradInput: Float32Array | null,
+    gradWeight: Float32Array | null,
+    gradBias: Float32Array | null,
+    geometry: Conv2dGeometry,
+  ): void
+  /** Rectified linear unit `out[i] = max(x[i], 0)` (NaN stays NaN, −0 becomes +0). */
+  relu(x: Float32Array, out: Float32Array): void
+  /**
+   * ReLU gradient from the forward result `y`: `dx[i] = y[i] ≤ 0 ? 0 : g[i]` (a NaN output
+   * passes the gradient through). Overwrites `dx`.
+   */
+  reluBackward(g: Float32Array, y: Float32Array, dx: Float32Array): void
   /**
    * Max over each window of each plane, padding counting as −∞; `indices` receives the
    * position `h·width + w` of the first maximum within its plane (−1 for a window that lies

@@ -1,3 +1,6 @@
-export type { Backend, MatmulOptions, Window2d } from './backend'
+export type { Backend, Conv2dGeometry, MatmulOptions, Window2d } from './backend'
 export { jsBackend } from './js/js-backend'
 export { getBackend, listBackends, registerBackend, setBackend } from './registry'
+export { wasmRelaxedSimdSupported, wasmSimdSupported } from './wasm/simd-support'
+export type { WasmBackend, WasmBackendOptions } from './wasm/wasm-backend'
+export { createWasmBackend } from './wasm/wasm-backend'

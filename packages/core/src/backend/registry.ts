@@ -1,12 +1,50 @@
 import { ArgumentError } from '../errors'
 import type { Backend } from './backend'
 import { jsBackend } from './js/js-backend'
+import { wasmSimdSupported } from './wasm/simd-support'
+import { createWasmBackend } from './wasm/wasm-backend'
 
 const registered = new Map<string, Backend>([[jsBackend.name, jsBackend]])
 let chosen: Backend | null = null
+let probed = false
+let envError: ArgumentError | null = null
+
+/**
+ * On first use, registers the backends this platform supports (`wasm` where WebAssembly SIMD
+ * validates; a failure to start it leaves `js`) and applies the `KNACK_BACKEND` environment
+ * variable (Node), which chooses a backend by name as {@link setBackend} does. An unknown
+ * `KNACK_BACKEND` or a malformed `KNACK_THREADS` fails every {@link getBackend} until a backend
+ * is chosen with {@link setBackend}.
+ */
+function probe(): void {
+  if (probed) return
+  probed = true
+  if (!registered.has('wasm') && wasmSimdSupported()) {
+    try {
+      registerBackend(createWasmBackend())
+    } catch (error) {
+      // A bad KNACK_THREADS is the user's to fix; a platform that validated SIMD but could not
+      // start the backend stays on js.
+      if (error instanceof ArgumentError) envError = error
+    }
+  }
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env?.KNACK_BACKEND
+  if (env === undefined || env === '' || chosen !== null || envError !== null) return
+  const backend = registered.get(env)
+  if (backend !== undefined) chosen = backend
+  else {
+    envError = new ArgumentError(
+      'KNACK_BACKEND',
+      `unknown backend '${env}'`,
+      `available backends: ${listBackends().join(', ')}; unset KNACK_BACKEND for automatic selection`,
+    )
+  }
+}
 
 /** Names of the registered backends, in registration order (`js` first). */
 export function listBackends(): string[] {
+  probe()
   return [...registered.keys()]
 }
 
@@ -30,9 +68,15 @@ export function registerBackend(backend: Backend): void {
   registered.set(backend.name, backend)
 }
 
-/** The backend ops run on: the one chosen by {@link setBackend}, else the highest priority. */
+/**
+ * The backend ops run on: the one chosen by {@link setBackend} (or `KNACK_BACKEND`), else the
+ * registered backend with the highest priority (`wasm` where supported, else `js`).
+ */
 export function getBackend(): Backend {
   if (chosen !== null) return chosen
+  probe()
+  if (chosen !== null) return chosen
+  if (envError !== null) throw envError
   let best = jsBackend
   for (const b of registered.values()) if (b.priority > best.priority) best = b
   return best
@@ -43,7 +87,8 @@ export function getBackend(): Backend {
  * Returns the backend that was active before, so a caller can restore it.
  */
 export function setBackend(nameOrBackend: string | Backend): Backend {
-  const previous = getBackend()
+  probe()
+  const previous = chosen ?? (envError === null ? getBackend() : jsBackend)
   if (typeof nameOrBackend === 'string') {
     const backend = registered.get(nameOrBackend)
     if (backend === undefined) {

@@ -1,7 +1,9 @@
 import type { Backend } from '../backend'
+import { jsConv2d, jsConv2dBackward } from './conv2d'
 import { jsCol2im, jsIm2col } from './im2col'
 import { jsMatmul } from './matmul'
 import { jsAvgPool2d, jsAvgPool2dBackward, jsMaxPool2d, jsMaxPool2dBackward } from './pool'
+import { jsRelu, jsReluBackward } from './relu'
 
 /**
  * The pure-TypeScript reference backend: simple, correct, runs everywhere. Other backends are
@@ -10,9 +12,14 @@ import { jsAvgPool2d, jsAvgPool2dBackward, jsMaxPool2d, jsMaxPool2dBackward } fr
 export const jsBackend: Backend = Object.freeze({
   name: 'js',
   priority: 0,
+  threads: 1,
   matmul: jsMatmul,
   im2col: jsIm2col,
   col2im: jsCol2im,
+  conv2d: jsConv2d,
+  conv2dBackward: jsConv2dBackward,
+  relu: jsRelu,
+  reluBackward: jsReluBackward,
   maxPool2d: jsMaxPool2d,
   maxPool2dBackward: jsMaxPool2dBackward,
   avgPool2d: jsAvgPool2d,

@@ -1,3 +1,5 @@
+import { StateError } from '../../errors'
+
 /**
  * A small WebAssembly assembler: enough of the binary format (types, one imported memory,
  * functions, exports, code with SIMD128) for the kernels of the `wasm` backend, so that the
@@ -5,9 +7,11 @@
  * @see https://webassembly.github.io/spec/core/binary/index.html
  */
 
-/** Value types of the binary format. */
+/** The `i32` value type of the binary format. */
 export const I32 = 0x7f
+/** The `f32` value type. */
 export const F32 = 0x7d
+/** The `v128` value type (SIMD128). */
 export const V128 = 0x7b
 /** A value type this assembler emits. */
 export type ValType = typeof I32 | typeof F32 | typeof V128
@@ -61,23 +65,23 @@ const SIMD = {
   load: 0x00,
   load32Splat: 0x09,
   store: 0x0b,
+  const: 0x0c,
+  shuffle: 0x0d,
+  i32x4Splat: 0x11,
   f32x4Splat: 0x13,
   f32x4ExtractLane: 0x1f,
-  f32x4Eq: 0x41,
-  f32x4Lt: 0x43,
+  f32x4ReplaceLane: 0x20,
+  f32x4Ne: 0x42,
   f32x4Gt: 0x44,
   f32x4Le: 0x45,
-  and: 0x4e,
+  or: 0x50,
   bitselect: 0x52,
-  anyTrue: 0x53,
-  f32x4Abs: 0xe0,
-  f32x4Neg: 0xe1,
+  i32x4Add: 0xae,
+  i32x4Mul: 0xb5,
   f32x4Add: 0xe4,
-  f32x4Sub: 0xe5,
   f32x4Mul: 0xe6,
-  f32x4Div: 0xe7,
-  f32x4Min: 0xe8,
   f32x4Max: 0xe9,
+  f32x4RelaxedMadd: 0x105,
 } as const
 
 /**
@@ -99,11 +103,6 @@ export class FunctionBuilder {
     /** Index of this function in the module. */
     readonly index: number,
   ) {}
-
-  /** Index of parameter `i`. */
-  param(i: number): number {
-    return i
-  }
 
   /** Declares a new local of type `type` and returns its index. */
   local(type: ValType = I32): number {
@@ -165,7 +164,9 @@ export class FunctionBuilder {
   }
   /** Closes the innermost open block, loop or if. */
   end(): this {
-    if (this.open.pop() === undefined) throw new Error(`${this.name}: end without an open block`)
+    if (this.open.pop() === undefined) {
+      throw new StateError('wasm assembler', `${this.name}: end without an open block`)
+    }
     return this.op(0x0b)
   }
   br(label: Label): this {
@@ -186,9 +187,6 @@ export class FunctionBuilder {
     writeUnsigned(this.code, fn.index)
     return this
   }
-  drop(): this {
-    return this.op(0x1a)
-  }
   /** `select`: the first operand if the i32 on top is non-zero, else the second. */
   select(): this {
     return this.op(0x1b)
@@ -202,7 +200,13 @@ export class FunctionBuilder {
 
   private depthOf(label: Label): number {
     const at = this.open.lastIndexOf(label)
-    if (at < 0) throw new Error(`${this.name}: branch to a label that is not open`)
+    if (at < 0) {
+      throw new StateError(
+        'wasm assembler',
+        `${this.name}: branch to a label that is not open`,
+        'branch only to enclosing blocks and loops',
+      )
+    }
     return this.open.length - 1 - at
   }
 
@@ -306,9 +310,6 @@ export class FunctionBuilder {
   }
 
   // f32 arithmetic and comparison.
-  f32Eq(): this {
-    return this.op(0x5b)
-  }
   f32Ne(): this {
     return this.op(0x5c)
   }
@@ -320,12 +321,6 @@ export class FunctionBuilder {
   }
   f32Add(): this {
     return this.op(0x92)
-  }
-  f32Sub(): this {
-    return this.op(0x93)
-  }
-  f32Mul(): this {
-    return this.op(0x94)
   }
   f32Div(): this {
     return this.op(0x95)
@@ -348,19 +343,45 @@ export class FunctionBuilder {
   v128Load32Splat(offset = 0, align = 2): this {
     return this.simd(SIMD.load32Splat).memarg(align, offset)
   }
+  /** `v128.const` of four i32 lanes. */
+  v128ConstI32(lanes: readonly [number, number, number, number]): this {
+    this.simd(SIMD.const)
+    for (const b of new Uint8Array(Int32Array.from(lanes).buffer)) this.code.push(b)
+    return this
+  }
+  /** `i8x16.shuffle` of the two v128 on the stack (byte lanes 0–15 of the first, 16–31 of the second). */
+  i8x16Shuffle(lanes: readonly number[]): this {
+    this.simd(SIMD.shuffle)
+    for (const b of lanes) this.code.push(b)
+    return this
+  }
+  i32x4Splat(): this {
+    return this.simd(SIMD.i32x4Splat)
+  }
+  i32x4Add(): this {
+    return this.simd(SIMD.i32x4Add)
+  }
+  i32x4Mul(): this {
+    return this.simd(SIMD.i32x4Mul)
+  }
   f32x4Splat(): this {
     return this.simd(SIMD.f32x4Splat)
+  }
+  f32x4ReplaceLane(lane: number): this {
+    this.simd(SIMD.f32x4ReplaceLane)
+    this.code.push(lane)
+    return this
+  }
+  f32x4Ne(): this {
+    return this.simd(SIMD.f32x4Ne)
+  }
+  v128Or(): this {
+    return this.simd(SIMD.or)
   }
   f32x4ExtractLane(lane: number): this {
     this.simd(SIMD.f32x4ExtractLane)
     this.code.push(lane)
     return this
-  }
-  f32x4Eq(): this {
-    return this.simd(SIMD.f32x4Eq)
-  }
-  f32x4Lt(): this {
-    return this.simd(SIMD.f32x4Lt)
   }
   f32x4Gt(): this {
     return this.simd(SIMD.f32x4Gt)
@@ -368,39 +389,22 @@ export class FunctionBuilder {
   f32x4Le(): this {
     return this.simd(SIMD.f32x4Le)
   }
-  v128And(): this {
-    return this.simd(SIMD.and)
-  }
   /** `v128.bitselect [a, b, mask]`: bits of `a` where the mask is set, else of `b`. */
   v128Bitselect(): this {
     return this.simd(SIMD.bitselect)
   }
-  v128AnyTrue(): this {
-    return this.simd(SIMD.anyTrue)
-  }
-  f32x4Abs(): this {
-    return this.simd(SIMD.f32x4Abs)
-  }
-  f32x4Neg(): this {
-    return this.simd(SIMD.f32x4Neg)
-  }
   f32x4Add(): this {
     return this.simd(SIMD.f32x4Add)
-  }
-  f32x4Sub(): this {
-    return this.simd(SIMD.f32x4Sub)
   }
   f32x4Mul(): this {
     return this.simd(SIMD.f32x4Mul)
   }
-  f32x4Div(): this {
-    return this.simd(SIMD.f32x4Div)
-  }
-  f32x4Min(): this {
-    return this.simd(SIMD.f32x4Min)
-  }
   f32x4Max(): this {
     return this.simd(SIMD.f32x4Max)
+  }
+  /** `f32x4.relaxed_madd [a, b, c]` = `a·b + c`, fused or not (relaxed-SIMD proposal). */
+  f32x4RelaxedMadd(): this {
+    return this.simd(SIMD.f32x4RelaxedMadd)
   }
 
   // Structured sugar over block/loop.
@@ -468,14 +472,15 @@ export class FunctionBuilder {
     return this.get(local).get(other).i32Add().set(local)
   }
 
-  /** Pushes `min(a, b)` of two i32 locals (signed). */
-  minLocals(a: number, b: number): this {
-    return this.get(a).get(b).get(a).get(b).i32LtS().select()
-  }
-
   /** Checks that every block was closed; called by {@link ModuleBuilder.bytes}. */
   finish(): void {
-    if (this.open.length > 0) throw new Error(`${this.name}: ${this.open.length} unclosed blocks`)
+    if (this.open.length > 0) {
+      throw new StateError(
+        'wasm assembler',
+        `${this.name}: ${this.open.length} unclosed blocks`,
+        'close every block, loop and if with end()',
+      )
+    }
   }
 }
 
@@ -502,14 +507,20 @@ export class ModuleBuilder {
     results: readonly ValType[] = [],
     exported = true,
   ): FunctionBuilder {
-    if (this.functions.some((f) => f.name === name)) throw new Error(`duplicate function ${name}`)
+    if (this.functions.some((f) => f.name === name)) {
+      throw new StateError(
+        'wasm assembler',
+        `duplicate function '${name}'`,
+        'name each function once',
+      )
+    }
     const fn = new FunctionBuilder(name, params, results, exported, this.functions.length)
     this.functions.push(fn)
     return fn
   }
 
   /** The binary module. */
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]
     const signatures: string[] = []
     const typeOf: number[] = []
@@ -523,7 +534,9 @@ export class ModuleBuilder {
     const types: number[] = []
     writeUnsigned(types, signatures.length)
     for (const key of signatures) {
-      const [params, results] = key.split(':').map((s) => (s === '' ? [] : s.split(',').map(Number)))
+      const [params, results] = key
+        .split(':')
+        .map((s) => (s === '' ? [] : s.split(',').map(Number)))
       types.push(0x60)
       writeUnsigned(types, params!.length)
       types.push(...params!)
@@ -538,7 +551,9 @@ export class ModuleBuilder {
     writeName(imports, 'memory')
     imports.push(0x02)
     const { initial, maximum, shared } = this.memory
-    if (shared && maximum === undefined) throw new Error('shared memory needs a maximum')
+    if (shared && maximum === undefined) {
+      throw new StateError('wasm assembler', 'a shared memory needs a maximum size', 'set maximum')
+    }
     imports.push(maximum === undefined ? 0x00 : shared ? 0x03 : 0x01)
     writeUnsigned(imports, initial)
     if (maximum !== undefined) writeUnsigned(imports, maximum)

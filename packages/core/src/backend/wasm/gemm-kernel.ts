@@ -1,4 +1,4 @@
-import { type FunctionBuilder, I32, type ModuleBuilder, V128 } from './assembler'
+import { type FunctionBuilder, I32, type ModuleBuilder, V128, type ValType } from './assembler'
 
 /**
  * Register and cache blocking of the generated GEMM: the micro-kernel keeps an `mr × 4·nrv`
@@ -15,8 +15,14 @@ export interface GemmBlocking {
   nc: number
 }
 
-/** The blocking the backend uses (tuned on an x86-64 core with 48 KiB L1 and 2 MiB L2). */
-export const GEMM_BLOCKING: GemmBlocking = { mr: 4, nrv: 2, unroll: 4, kc: 256, mc: 96, nc: 1024 }
+/**
+ * The blocking the backend uses (tuned on an x86-64 core with 48 KiB L1 and 2 MiB L2): a 4×8
+ * tile for separate multiplies and adds (8 accumulators, the product and the operands fit the
+ * 16 SIMD registers), a 4×12 tile with fused multiply-adds (12 accumulators hide their latency).
+ */
+export function gemmBlocking(fma: boolean): GemmBlocking {
+  return { mr: 4, nrv: fma ? 3 : 2, unroll: 4, kc: 256, mc: 96, nc: fma ? 1020 : 1024 }
+}
 
 function roundUp(x: number, to: number): number {
   return Math.ceil(x / to) * to
@@ -28,54 +34,155 @@ export function gemmWorkspaceBytes(b: GemmBlocking): number {
   return 4 * (roundUp(b.mc, b.mr) * b.kc + b.kc * roundUp(b.nc, nr) + b.mr * nr)
 }
 
+/** Byte lanes of `i8x16.shuffle` picking f32 lanes `l` (0–3 of the first, 4–7 of the second). */
+function f32Lanes(...l: number[]): number[] {
+  return l.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2, 4 * x + 3])
+}
+
 /**
  * `pack(src, rowStride, depthStride, rows, depth, dst)`: packs a `rows × depth` block (element
  * (r, p) at byte `src + 4·(r·rowStride + p·depthStride)`) into panels of `width` rows, each
- * stored depth-major (`panel[p·width + r]`), zero-padding the last panel.
+ * stored depth-major (`panel[p·width + r]`), zero-padding the last panel. Full panels copy
+ * whole vectors when the rows of a depth step are contiguous (`rowStride` 1), transpose 4×4
+ * blocks when the depth steps of a row are (`depthStride` 1), and gather one value at a time
+ * otherwise.
  */
 function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuilder {
   const f = mod.func(name, [I32, I32, I32, I32, I32, I32], [], false)
   const [src, rowStride, depthStride, rows, depth, dst] = [0, 1, 2, 3, 4, 5]
-  const r0 = f.local()
-  const live = f.local()
-  const s = f.local()
-  const q = f.local()
-  const p = f.local()
-  const rsB = f.local()
-  const dsB = f.local()
+  const [r0, live, s, q, p, rsB, dsB, d, r, depth4] = f.locals(10)
+  const v = [0, 1, 2, 3].map(() => f.local(V128))
+  const t = [0, 1, 2, 3].map(() => f.local(V128))
   f.get(rowStride).i32Const(2).i32Shl().set(rsB)
   f.get(depthStride).i32Const(2).i32Shl().set(dsB)
-  // One depth step of a panel: `width` values (the first `live` read, the rest zero).
-  const gather = (ragged: boolean) => {
-    f.get(s).set(q)
-    for (let i = 0; i < width; i++) {
-      const load = () => {
-        f.get(dst).get(q).f32Load().f32Store(4 * i)
-        if (i + 1 < width) f.incBy(q, rsB)
-      }
+  f.get(depth).i32Const(-4).i32And().set(depth4)
+  // Depth steps [from, to) of the current panel, one value at a time: the first `live` rows
+  // are read, the others zero. `d` walks the destination panel.
+  const gather = (from: () => void, to: () => void, ragged: boolean) =>
+    f.for(p, from, to, 1, () => {
+      f.get(s).get(p).get(dsB).i32Mul().i32Add().set(q)
+      f.get(dst)
+        .get(p)
+        .i32Const(4 * width)
+        .i32Mul()
+        .i32Add()
+        .set(d)
+      f.for(
+        r,
+        () => f.i32Const(0),
+        () => (ragged ? f.get(live) : f.i32Const(width)),
+        1,
+        () => {
+          f.get(d).get(q).f32Load().f32Store()
+          f.inc(d, 4)
+          f.incBy(q, rsB)
+        },
+      )
       if (ragged) {
-        f.when(
-          () => f.get(live).i32Const(i).i32GtS(),
-          load,
-          () => f.get(dst).f32Const(0).f32Store(4 * i),
+        f.for(
+          r,
+          () => f.get(live),
+          () => f.i32Const(width),
+          1,
+          () => {
+            f.get(d).f32Const(0).f32Store()
+            f.inc(d, 4)
+          },
         )
-      } else {
-        load()
       }
-    }
-  }
-  const eachDepth = (body: () => void) =>
+    })
+  const contiguousRows = () =>
     f.for(
       p,
       () => f.i32Const(0),
       () => f.get(depth),
       1,
       () => {
-        body()
-        f.inc(dst, 4 * width)
-        f.incBy(s, dsB)
+        f.get(s).get(p).get(dsB).i32Mul().i32Add().set(q)
+        f.get(dst)
+          .get(p)
+          .i32Const(4 * width)
+          .i32Mul()
+          .i32Add()
+          .set(d)
+        for (let k = 0; k < width / 4; k++)
+          f.get(d)
+            .get(q)
+            .v128Load(16 * k)
+            .v128Store(16 * k)
       },
     )
+  // Blocks of 4 rows × 4 depth steps, transposed with shuffles; the depth tail one at a time.
+  const transposed = () => {
+    f.for(
+      p,
+      () => f.i32Const(0),
+      () => f.get(depth4),
+      4,
+      () => {
+        for (let g = 0; g < width / 4; g++) {
+          f.get(s).get(p).i32Const(2).i32Shl().i32Add()
+          f.get(rsB)
+            .i32Const(4 * g)
+            .i32Mul()
+            .i32Add()
+            .set(q)
+          for (let k = 0; k < 4; k++) {
+            f.get(q).v128Load().set(v[k]!)
+            if (k < 3) f.incBy(q, rsB)
+          }
+          f.get(v[0]!)
+            .get(v[1]!)
+            .i8x16Shuffle(f32Lanes(0, 4, 1, 5))
+            .set(t[0]!)
+          f.get(v[0]!)
+            .get(v[1]!)
+            .i8x16Shuffle(f32Lanes(2, 6, 3, 7))
+            .set(t[1]!)
+          f.get(v[2]!)
+            .get(v[3]!)
+            .i8x16Shuffle(f32Lanes(0, 4, 1, 5))
+            .set(t[2]!)
+          f.get(v[2]!)
+            .get(v[3]!)
+            .i8x16Shuffle(f32Lanes(2, 6, 3, 7))
+            .set(t[3]!)
+          f.get(dst)
+            .get(p)
+            .i32Const(4 * width)
+            .i32Mul()
+            .i32Add()
+            .set(d)
+          const at = (step: number) => 4 * (step * width + 4 * g)
+          f.get(d)
+            .get(t[0]!)
+            .get(t[2]!)
+            .i8x16Shuffle(f32Lanes(0, 1, 4, 5))
+            .v128Store(at(0))
+          f.get(d)
+            .get(t[0]!)
+            .get(t[2]!)
+            .i8x16Shuffle(f32Lanes(2, 3, 6, 7))
+            .v128Store(at(1))
+          f.get(d)
+            .get(t[1]!)
+            .get(t[3]!)
+            .i8x16Shuffle(f32Lanes(0, 1, 4, 5))
+            .v128Store(at(2))
+          f.get(d)
+            .get(t[1]!)
+            .get(t[3]!)
+            .i8x16Shuffle(f32Lanes(2, 3, 6, 7))
+            .v128Store(at(3))
+        }
+      },
+    )
+    gather(
+      () => f.get(depth4),
+      () => f.get(depth),
+      false,
+    )
+  }
   f.for(
     r0,
     () => f.i32Const(0),
@@ -88,23 +195,42 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
         () => f.get(live).i32Const(width).i32GeS(),
         () => {
           if (width % 4 === 0) {
-            // With rowStride 1 the `width` values of one depth step are contiguous.
             f.when(
               () => f.get(rowStride).i32Const(1).i32Eq(),
+              contiguousRows,
               () =>
-                eachDepth(() => {
-                  for (let v = 0; v < width / 4; v++) {
-                    f.get(dst).get(s).v128Load(16 * v).v128Store(16 * v)
-                  }
-                }),
-              () => eachDepth(() => gather(false)),
+                f.when(
+                  () => f.get(depthStride).i32Const(1).i32Eq(),
+                  transposed,
+                  () =>
+                    gather(
+                      () => f.i32Const(0),
+                      () => f.get(depth),
+                      false,
+                    ),
+                ),
             )
           } else {
-            eachDepth(() => gather(false))
+            gather(
+              () => f.i32Const(0),
+              () => f.get(depth),
+              false,
+            )
           }
         },
-        () => eachDepth(() => gather(true)),
+        () =>
+          gather(
+            () => f.i32Const(0),
+            () => f.get(depth),
+            true,
+          ),
       )
+      f.get(dst)
+        .get(depth)
+        .i32Const(4 * width)
+        .i32Mul()
+        .i32Add()
+        .set(dst)
     },
   )
   return f
@@ -115,7 +241,11 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
  * (`a`, `kc` steps of `mr` values) and one packed B panel (`b`, `kc` steps of `nr` values),
  * held in SIMD registers; C rows are `ldcBytes` apart.
  */
-function emitMicroKernel(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBuilder {
+function emitMicroKernel(
+  mod: ModuleBuilder,
+  blocking: GemmBlocking,
+  fma: boolean,
+): FunctionBuilder {
   const { mr, nrv, unroll } = blocking
   const nr = 4 * nrv
   const f = mod.func(`micro${mr}x${nr}`, [I32, I32, I32, I32, I32, I32], [], false)
@@ -134,11 +264,17 @@ function emitMicroKernel(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
   for (let r = 0; r < mr; r++) for (let v = 0; v < nrv; v++) f.get(as).set(acc[r]![v]!)
   // One depth step at offset u (in steps) from the panel pointers.
   const step = (u: number) => {
-    for (let v = 0; v < nrv; v++) f.get(b).v128Load(4 * (u * nr + 4 * v)).set(bv[v]!)
+    for (let v = 0; v < nrv; v++)
+      f.get(b)
+        .v128Load(4 * (u * nr + 4 * v))
+        .set(bv[v]!)
     for (let r = 0; r < mr; r++) {
-      f.get(a).v128Load32Splat(4 * (u * mr + r)).set(as)
+      f.get(a)
+        .v128Load32Splat(4 * (u * mr + r))
+        .set(as)
       for (let v = 0; v < nrv; v++) {
-        f.get(acc[r]![v]!).get(as).get(bv[v]!).f32x4Mul().f32x4Add().set(acc[r]![v]!)
+        if (fma) f.get(as).get(bv[v]!).get(acc[r]![v]!).f32x4RelaxedMadd().set(acc[r]![v]!)
+        else f.get(acc[r]![v]!).get(as).get(bv[v]!).f32x4Mul().f32x4Add().set(acc[r]![v]!)
       }
     }
   }
@@ -153,7 +289,10 @@ function emitMicroKernel(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
       f.inc(steps, -1)
     },
   )
-  f.get(kc).i32Const(unroll - 1).i32And().set(steps)
+  f.get(kc)
+    .i32Const(unroll - 1)
+    .i32And()
+    .set(steps)
   f.while(
     () => f.get(steps),
     () => {
@@ -168,7 +307,10 @@ function emitMicroKernel(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
     for (let r = 0; r < mr; r++) {
       for (let v = 0; v < nrv; v++) {
         f.get(row).get(acc[r]![v]!)
-        if (withAdd) f.get(row).v128Load(16 * v).f32x4Add()
+        if (withAdd)
+          f.get(row)
+            .v128Load(16 * v)
+            .f32x4Add()
         f.v128Store(16 * v)
       }
       if (r + 1 < mr) f.incBy(row, ldc)
@@ -199,7 +341,12 @@ function emitStoreTile(mod: ModuleBuilder, nr: number): FunctionBuilder {
     () => f.get(rows),
     1,
     () => {
-      f.get(tile).get(r).i32Const(4 * nr).i32Mul().i32Add().set(t)
+      f.get(tile)
+        .get(r)
+        .i32Const(4 * nr)
+        .i32Mul()
+        .i32Add()
+        .set(t)
       f.get(c).get(r).get(ldc).i32Mul().i32Add().set(o)
       f.for(
         j,
@@ -223,28 +370,38 @@ function emitStoreTile(mod: ModuleBuilder, nr: number): FunctionBuilder {
 }
 
 /**
- * Adds `gemm(a, aI, aP, b, bP, bJ, c, ldc, m, n, k, accumulate, work)` to `mod`:
+ * Adds the internal `gemm(a, aI, aP, b, bP, bJ, c, ldc, m, n, k, accumulate, work, packedB)`:
  * `C (+)= op(A)·op(B)` where element (i, p) of op(A) is the f32 at byte `a + 4·(i·aI + p·aP)`,
  * element (p, j) of op(B) at `b + 4·(p·bP + j·bJ)`, C is row-major with row stride `ldc`
  * elements, and `work` points at {@link gemmWorkspaceBytes} bytes of scratch. Blocks of A and
- * B are packed into panels (Goto & van de Geijn) for the register-blocked micro-kernel.
+ * B are packed into panels (Goto & van de Geijn) for the register-blocked micro-kernel;
+ * `packedB` (0 for none) points at all of B already packed by `packB` (added alongside), so
+ * that threads splitting the rows of one product share one packed B. With `fma` the
+ * micro-kernel multiplies and adds with relaxed-SIMD `f32x4.relaxed_madd`.
  * @see https://doi.org/10.1145/1356052.1356053
  */
-export function emitGemm(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBuilder {
+export function emitGemm(
+  mod: ModuleBuilder,
+  blocking: GemmBlocking,
+  fma: boolean,
+): FunctionBuilder {
   const { mr, kc: KC, mc: MC, nc: NC } = blocking
   const nr = 4 * blocking.nrv
   const packA = emitPack(mod, `packA${mr}`, mr)
   const packB = emitPack(mod, `packB${nr}`, nr)
-  const micro = emitMicroKernel(mod, blocking)
+  const micro = emitMicroKernel(mod, blocking, fma)
   const storeTile = emitStoreTile(mod, nr)
-  const f = mod.func('gemm', [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32])
-  const [a, aI, aP, b, bP, bJ, c, ldc, m, n, k, accumulate, work] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+  const f = mod.func(
+    'gemm',
+    Array.from({ length: 14 }, (): ValType => I32),
+    [],
+    false,
+  )
+  const [a, aI, aP, b, bP, bJ, c, ldc, m, n, k, accumulate, work, packedB] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
   ]
-  const [jc, pc, ic, jr, ir, nb, kb, mb, nrLive, add, pA, pB, tile, cp, ldcB] = Array.from(
-    { length: 15 },
-    () => f.local(),
-  ) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number]
+  const [jc, pc, ic, jr, ir, nb, kb, mb, nrLive, add, pA, pB, tile, cp, ldcB] = f.locals(15)
+  const workB = f.local()
   const minConst = (x: () => void, bound: number) => {
     x()
     f.i32Const(bound)
@@ -279,8 +436,14 @@ export function emitGemm(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
     },
   )
   f.get(work).set(pA)
-  f.get(pA).i32Const(4 * roundUp(MC, mr) * KC).i32Add().set(pB)
-  f.get(pB).i32Const(4 * KC * roundUp(NC, nr)).i32Add().set(tile)
+  f.get(pA)
+    .i32Const(4 * roundUp(MC, mr) * KC)
+    .i32Add()
+    .set(workB)
+  f.get(workB)
+    .i32Const(4 * KC * roundUp(NC, nr))
+    .i32Add()
+    .set(tile)
   f.for(
     jc,
     () => f.i32Const(0),
@@ -297,8 +460,29 @@ export function emitGemm(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
         () => {
           minConst(() => f.get(k).get(pc).i32Sub(), KC)
           f.set(kb)
-          f.get(b).get(pc).get(bP).i32Mul().get(jc).get(bJ).i32Mul().i32Add().i32Const(2).i32Shl().i32Add()
-          f.get(bJ).get(bP).get(nb).get(kb).get(pB).call(packB)
+          f.when(
+            () => f.get(packedB),
+            () => {
+              // Pre-packed: block (jc, pc) starts at jc·k + pc·⌈nb⌉ floats (⌈⌉: to nr).
+              f.get(packedB).get(jc).get(k).i32Mul()
+              f.get(pc)
+                .get(nb)
+                .i32Const(nr - 1)
+                .i32Add()
+                .i32Const(nr)
+                .i32DivS()
+                .i32Const(nr)
+                .i32Mul()
+                .i32Mul()
+              f.i32Add().i32Const(2).i32Shl().i32Add().set(pB)
+            },
+            () => {
+              f.get(workB).set(pB)
+              f.get(b).get(pc).get(bP).i32Mul().get(jc).get(bJ).i32Mul().i32Add()
+              f.i32Const(2).i32Shl().i32Add()
+              f.get(bJ).get(bP).get(nb).get(kb).get(pB).call(packB)
+            },
+          )
           f.get(accumulate).get(pc).i32Const(0).i32GtS().i32Or().set(add)
           f.for(
             ic,
@@ -308,7 +492,17 @@ export function emitGemm(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
             () => {
               minConst(() => f.get(m).get(ic).i32Sub(), MC)
               f.set(mb)
-              f.get(a).get(ic).get(aI).i32Mul().get(pc).get(aP).i32Mul().i32Add().i32Const(2).i32Shl().i32Add()
+              f.get(a)
+                .get(ic)
+                .get(aI)
+                .i32Mul()
+                .get(pc)
+                .get(aP)
+                .i32Mul()
+                .i32Add()
+                .i32Const(2)
+                .i32Shl()
+                .i32Add()
               f.get(aI).get(aP).get(mb).get(kb).get(pA).call(packA)
               f.for(
                 jr,
@@ -318,18 +512,40 @@ export function emitGemm(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
                 () => {
                   f.get(nb).get(jr).i32Sub().set(nrLive)
                   // cp = c + 4·(ic·ldc + jc + jr)
-                  f.get(c).get(ic).get(ldc).i32Mul().get(jc).i32Add().get(jr).i32Add().i32Const(2).i32Shl().i32Add().set(cp)
+                  f.get(c)
+                    .get(ic)
+                    .get(ldc)
+                    .i32Mul()
+                    .get(jc)
+                    .i32Add()
+                    .get(jr)
+                    .i32Add()
+                    .i32Const(2)
+                    .i32Shl()
+                    .i32Add()
+                    .set(cp)
                   f.for(
                     ir,
                     () => f.i32Const(0),
                     () => f.get(mb),
                     mr,
                     () => {
-                      const panelA = () => f.get(pA).get(ir).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
-                      const panelB = () => f.get(pB).get(jr).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
+                      const panelA = () =>
+                        f.get(pA).get(ir).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
+                      const panelB = () =>
+                        f.get(pB).get(jr).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
                       f.when(
                         () =>
-                          f.get(mb).get(ir).i32Sub().i32Const(mr).i32GeS().get(nrLive).i32Const(nr).i32GeS().i32And(),
+                          f
+                            .get(mb)
+                            .get(ir)
+                            .i32Sub()
+                            .i32Const(mr)
+                            .i32GeS()
+                            .get(nrLive)
+                            .i32Const(nr)
+                            .i32GeS()
+                            .i32And(),
                         () => {
                           f.get(kb)
                           panelA()
@@ -340,7 +556,10 @@ export function emitGemm(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
                           f.get(kb)
                           panelA()
                           panelB()
-                          f.get(tile).i32Const(4 * nr).i32Const(0).call(micro)
+                          f.get(tile)
+                            .i32Const(4 * nr)
+                            .i32Const(0)
+                            .call(micro)
                           f.get(tile).get(cp).get(ldcB)
                           minConst(() => f.get(mb).get(ir).i32Sub(), mr)
                           minConst(() => f.get(nrLive), nr)
@@ -358,19 +577,42 @@ export function emitGemm(mod: ModuleBuilder, blocking: GemmBlocking): FunctionBu
       )
     },
   )
+  emitPackB(mod, blocking, packB)
   return f
 }
 
 /**
  * Adds `gemmBatch(a, aI, aP, strideA, b, bP, bJ, strideB, c, ldc, strideC, m, n, k,
- * accumulate, count, work)` to `mod`: `count` products of {@link emitGemm}'s `gemm`, the
- * matrices of A, B and C advancing by `strideA`, `strideB` and `strideC` elements; with
- * `accumulate` and `strideC` 0 the products sum into one matrix in batch order.
+ * accumulate, count, work, packedB)` to `mod`: `count` products of {@link emitGemm}'s `gemm`,
+ * the matrices of A, B and C advancing by `strideA`, `strideB` and `strideC` elements; with
+ * `accumulate` and `strideC` 0 the products sum into one matrix in batch order. A `packedB`
+ * serves every product (for one B shared by the batch).
  */
 export function emitGemmBatch(mod: ModuleBuilder, gemm: FunctionBuilder): FunctionBuilder {
-  const f = mod.func('gemmBatch', Array.from({ length: 17 }, () => I32))
-  const [a, aI, aP, strideA, b, bP, bJ, strideB, c, ldc, strideC, m, n, k, accumulate, count, work] =
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]
+  const f = mod.func(
+    'gemmBatch',
+    Array.from({ length: 18 }, (): ValType => I32),
+  )
+  const [
+    a,
+    aI,
+    aP,
+    strideA,
+    b,
+    bP,
+    bJ,
+    strideB,
+    c,
+    ldc,
+    strideC,
+    m,
+    n,
+    k,
+    accumulate,
+    count,
+    work,
+    packedB,
+  ] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]
   const t = f.local()
   f.for(
     t,
@@ -379,11 +621,65 @@ export function emitGemmBatch(mod: ModuleBuilder, gemm: FunctionBuilder): Functi
     1,
     () => {
       f.get(a).get(aI).get(aP).get(b).get(bP).get(bJ).get(c).get(ldc)
-      f.get(m).get(n).get(k).get(accumulate).get(work).call(gemm)
+      f.get(m).get(n).get(k).get(accumulate).get(work).get(packedB).call(gemm)
       f.get(a).get(strideA).i32Const(2).i32Shl().i32Add().set(a)
       f.get(b).get(strideB).i32Const(2).i32Shl().i32Add().set(b)
       f.get(c).get(strideC).i32Const(2).i32Shl().i32Add().set(c)
     },
   )
   return f
+}
+
+/**
+ * Adds `packB(b, bP, bJ, n, k, dst)`: packs all of op(B) (`k × n`) the way `gemm` packs each
+ * of its blocks, block (jc, pc) at float `jc·k + pc·⌈nb⌉` of `dst` (`⌈nb⌉`: the block width
+ * rounded up to `nr`), so that several `gemm` calls can share it as their `packedB`.
+ */
+function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionBuilder): void {
+  const { kc: KC, nc: NC } = blocking
+  const nr = 4 * blocking.nrv
+  const f = mod.func('packB', [I32, I32, I32, I32, I32, I32])
+  const [b, bP, bJ, n, k, dst] = [0, 1, 2, 3, 4, 5]
+  const [jc, pc, nb, kb] = f.locals(4)
+  const min = (x: () => void, bound: number) => {
+    x()
+    f.i32Const(bound)
+    x()
+    f.i32Const(bound).i32LtS().select()
+  }
+  f.for(
+    jc,
+    () => f.i32Const(0),
+    () => f.get(n),
+    NC,
+    () => {
+      min(() => f.get(n).get(jc).i32Sub(), NC)
+      f.set(nb)
+      f.for(
+        pc,
+        () => f.i32Const(0),
+        () => f.get(k),
+        KC,
+        () => {
+          min(() => f.get(k).get(pc).i32Sub(), KC)
+          f.set(kb)
+          f.get(b).get(pc).get(bP).i32Mul().get(jc).get(bJ).i32Mul().i32Add()
+          f.i32Const(2).i32Shl().i32Add()
+          f.get(bJ).get(bP).get(nb).get(kb)
+          f.get(dst).get(jc).get(k).i32Mul()
+          f.get(pc)
+            .get(nb)
+            .i32Const(nr - 1)
+            .i32Add()
+            .i32Const(nr)
+            .i32DivS()
+            .i32Const(nr)
+            .i32Mul()
+            .i32Mul()
+          f.i32Add().i32Const(2).i32Shl().i32Add()
+          f.call(panels)
+        },
+      )
+    },
+  )
 }

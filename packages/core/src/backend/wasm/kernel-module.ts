@@ -1,12 +1,13 @@
 import { ModuleBuilder } from './assembler'
 import { emitConvKernels } from './conv-kernels'
-import { emitGemm, emitGemmBatch, GEMM_BLOCKING } from './gemm-kernel'
+import { emitElementwiseKernels } from './elementwise-kernels'
+import { emitGemm, emitGemmBatch, gemmBlocking } from './gemm-kernel'
 import { emitPoolKernels } from './pool-kernels'
 
 /** The exported kernels, in the order the thread protocol numbers them. */
 export const KERNELS = [
-  'gemm',
   'gemmBatch',
+  'packB',
   'im2col',
   'col2im',
   'convForward',
@@ -16,6 +17,8 @@ export const KERNELS = [
   'maxPoolBackward',
   'avgPool',
   'avgPoolBackward',
+  'relu',
+  'reluBackward',
 ] as const
 
 /** Name of one exported kernel. */
@@ -25,16 +28,20 @@ export type KernelName = (typeof KERNELS)[number]
 export type Kernel = (...args: number[]) => void
 
 /**
- * The binary kernel module, importing `env.memory`: unshared and unbounded for one thread, or
- * shared with `maximumPages` for a thread pool.
+ * The binary kernel module, importing `env.memory` of at most `maximumPages` 64 KiB pages:
+ * shared between threads, or private to one; `fma` builds the GEMM micro-kernel on
+ * relaxed-SIMD fused multiply-adds (see `wasmRelaxedSimdSupported`).
  */
-export function kernelModuleBytes(shared: boolean, maximumPages?: number): Uint8Array {
-  const mod = new ModuleBuilder(
-    shared ? { initial: 1, maximum: maximumPages ?? 65536, shared: true } : { initial: 1 },
-  )
-  const gemm = emitGemm(mod, GEMM_BLOCKING)
+export function kernelModuleBytes(
+  shared: boolean,
+  maximumPages: number,
+  fma = false,
+): Uint8Array<ArrayBuffer> {
+  const mod = new ModuleBuilder({ initial: 1, maximum: maximumPages, shared })
+  const gemm = emitGemm(mod, gemmBlocking(fma), fma)
   emitGemmBatch(mod, gemm)
   emitConvKernels(mod, gemm)
   emitPoolKernels(mod)
+  emitElementwiseKernels(mod)
   return mod.bytes()
 }

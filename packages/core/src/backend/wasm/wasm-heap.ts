@@ -33,8 +33,8 @@ export class WasmHeap {
 
   /** Allocates `bytes` (16-byte aligned, contents undefined) and returns the byte address. */
   alloc(bytes: number): number {
-    const at = this.top
-    this.top = at + Math.ceil(bytes / 16) * 16
+    const at = Math.ceil(this.top / 16) * 16
+    this.top = at + bytes
     this.ensure(this.top)
     return at
   }

@@ -1,69 +1,106 @@
 /**
- * Layout of the control block at the start of a shared wasm memory: one slot of
- * `SLOT_WORDS` int32 words per worker. The caller writes the kernel number and its arguments,
- * then bumps `seq`; the worker runs the kernel and stores `seq` into `done` (its negation when
- * the kernel threw). `ready` turns 1 once the worker has instantiated the module; `seq` set to
- * `STOP` ends the worker.
+ * Layout of the control block at the start of a shared wasm memory (int32 word indices).
+ *
+ * One job at a time: the caller writes the job (kernel number, argument vectors, chunking)
+ * into the job words, then posts it to each worker's `state` word. A job is `chunks` calls of
+ * one kernel; chunk `c` run by participant `t` (0 = the caller, worker slot `s` = `s + 1`)
+ * gets arguments `base[i] + c·perChunk[i] + t·perThread[i]`, and, at `countIndex` (when ≥ 0),
+ * the chunk's share `min(chunk, total − c·chunk)` of `total` items. Participants claim
+ * chunks from `next` with `Atomics.add` until none is left.
+ *
+ * A worker's state is `seq·8 + phase`: POSTED when a job is waiting, RUNNING once the worker
+ * claimed it (compare-and-swap), DONE when it finished, CANCELLED when the caller finished
+ * every chunk before the worker woke up (the caller then does not wait for it); a FAILED
+ * phase reports a kernel that threw. `ready` turns 1 once the worker instantiated the module.
  */
 export const CONTROL = {
-  seq: 0,
-  done: 1,
-  kernel: 2,
-  argc: 3,
-  args: 4,
-  ready: 31,
+  /** Start of the worker slots, `SLOT_WORDS` words each: `state` then `ready`. */
+  slots: 0,
+  state: 0,
+  ready: 1,
+  /** The job words. */
+  kernel: 512,
+  argc: 513,
+  countIndex: 514,
+  chunk: 515,
+  total: 516,
+  chunks: 517,
+  /** The chunk counter, on a cache line of its own. */
+  next: 528,
+  base: 544,
+  perChunk: 576,
+  perThread: 608,
 } as const
 
-/** Int32 words per worker slot. */
-export const SLOT_WORDS = 32
-/** Most arguments one job can carry. */
-export const MAX_ARGS = CONTROL.ready - CONTROL.args
-/** Bytes of the control block (and the most workers it serves). */
+/** Phases of a worker's state word. */
+export const PHASE = { done: 0, posted: 1, running: 2, cancelled: 3, failed: 4 } as const
+/** Int32 words per worker slot (one 64-byte cache line). */
+export const SLOT_WORDS = 16
+/** Most arguments one kernel call can carry. */
+export const MAX_ARGS = CONTROL.perChunk - CONTROL.base
+/** Bytes of the control block. */
 export const CONTROL_BYTES = 4096
-export const MAX_WORKERS = CONTROL_BYTES / (4 * SLOT_WORDS)
-/** The `seq` value that ends a worker. */
-export const STOP = -1
-/** Polls of its `seq` word a worker makes before it sleeps in `Atomics.wait`. */
+/** Most workers the slots serve. */
+export const MAX_WORKERS = CONTROL.kernel / SLOT_WORDS
+/** Polls of its state a worker makes before it sleeps in `Atomics.wait`. */
 export const WORKER_SPINS = 20000
+/** The sequence number that ends a worker (sequence numbers stay below it). */
+export const STOP_SEQ = 0x0fffffff
 
 /**
  * Source of a kernel worker, started from a string so that it works from the ESM and CJS
  * builds and in browsers alike. It receives `{ module, memory, slot, kernels }`, instantiates
- * the kernel module on the shared memory, then serves jobs from its control slot until `STOP`.
+ * the kernel module on the shared memory, then serves jobs posted to its slot until a job
+ * with sequence number `STOP_SEQ`.
  */
 export const WORKER_SOURCE = `'use strict';
 (() => {
   const C = ${JSON.stringify(CONTROL)};
-  const SLOT = ${SLOT_WORDS}, STOP = ${STOP}, SPINS = ${WORKER_SPINS};
-  const node = typeof process === 'object' && typeof require === 'function';
-  const port = node ? require('worker_threads').parentPort : self;
+  const P = ${JSON.stringify(PHASE)};
+  const SLOT = ${SLOT_WORDS}, SPINS = ${WORKER_SPINS}, STOP = ${STOP_SEQ};
+  const node = typeof process === 'object' && typeof self === 'undefined';
+  const threads = !node ? null
+    : typeof require === 'function' ? require('worker_threads')
+    : process.getBuiltinModule('worker_threads');
+  const port = node ? threads.parentPort : self;
   const start = (msg) => {
     const { module, memory, slot, kernels } = msg;
     const instance = new WebAssembly.Instance(module, { env: { memory } });
     const fns = kernels.map((name) => instance.exports[name]);
     const ctl = new Int32Array(memory.buffer, 0, ${CONTROL_BYTES / 4});
-    const base = slot * SLOT;
+    const state = C.slots + slot * SLOT + C.state;
+    const t = slot + 1;
     const args = [];
-    let seen = 0;
-    Atomics.store(ctl, base + C.ready, 1);
+    let seen = Atomics.load(ctl, state);
+    Atomics.store(ctl, C.slots + slot * SLOT + C.ready, 1);
     for (;;) {
       let spins = 0;
-      while (Atomics.load(ctl, base + C.seq) === seen) {
-        if (++spins > SPINS) Atomics.wait(ctl, base + C.seq, seen);
+      let s;
+      while ((s = Atomics.load(ctl, state)) === seen || (s & 7) !== P.posted) {
+        seen = s;
+        if (++spins > SPINS) Atomics.wait(ctl, state, s);
       }
-      seen = Atomics.load(ctl, base + C.seq);
-      if (seen === STOP) break;
-      const argc = ctl[base + C.argc];
-      args.length = argc;
-      for (let i = 0; i < argc; i++) args[i] = ctl[base + C.args + i];
-      let status = seen;
+      seen = s;
+      if (s >>> 3 === STOP) break;
+      if (Atomics.compareExchange(ctl, state, s, s - P.posted + P.running) !== s) continue;
+      let phase = P.done;
       try {
-        fns[ctl[base + C.kernel]](...args);
+        const fn = fns[ctl[C.kernel]], argc = ctl[C.argc], countIndex = ctl[C.countIndex];
+        const chunk = ctl[C.chunk], total = ctl[C.total], chunks = ctl[C.chunks];
+        args.length = argc;
+        for (let c; (c = Atomics.add(ctl, C.next, 1)) < chunks; ) {
+          for (let i = 0; i < argc; i++) {
+            args[i] = ctl[C.base + i] + c * ctl[C.perChunk + i] + t * ctl[C.perThread + i];
+          }
+          if (countIndex >= 0) args[countIndex] = Math.min(chunk, total - c * chunk);
+          fn(...args);
+        }
       } catch {
-        status = -seen;
+        phase = P.failed;
       }
-      Atomics.store(ctl, base + C.done, status);
-      Atomics.notify(ctl, base + C.done);
+      seen = s - P.posted + phase;
+      Atomics.store(ctl, state, seen);
+      Atomics.notify(ctl, state);
     }
     if (!node) self.close();
   };

@@ -24,7 +24,8 @@ export interface Conv2dOptions {
  * unbatched `[C, H, W]`) with `weight` `[out_channels, C / groups, kH, kW]` plus an optional
  * `bias` `[out_channels]`:
  * `out[n, o, y, x] = b[o] + Σ_{c, i, j} w[o, c, i, j] · in[n, g·C/groups + c, y·sH − pH + i·dH, x·sW − pW + j·dW]`.
- * Lowered to matrix products through im2col; the backward uses col2im for the input.
+ * Runs on the active backend's `conv2d` kernels (im2col lowering to matrix products; the
+ * backward folds the input gradient back with col2im).
  * @see https://pytorch.org/docs/stable/generated/torch.nn.functional.conv2d.html
  */
 export function conv2d(
@@ -87,107 +88,22 @@ export function conv2d(
   const dilation = pair('conv2d', 'dilation', options.dilation ?? 1, 1)
   const win = slidingWindow('conv2d', input.shape, channels, kernel, stride, padding, dilation)
 
-  const L = win.outH * win.outW
-  const K = groupChannels * kh * kw
-  const groupOut = outChannels / groups
-  const imageSize = channels * win.height * win.width
-  // A 1×1 kernel with unit stride and no padding reads the image itself as its column matrix.
-  const pointwise =
-    kh === 1 &&
-    kw === 1 &&
-    stride[0] === 1 &&
-    stride[1] === 1 &&
-    padding[0] === 0 &&
-    padding[1] === 0
+  const geometry = { ...win, batch, groups, outChannels }
   const X = input.data as Float32Array
   const Wt = weight.data as Float32Array
-  const backend = getBackend()
-  const col = pointwise ? X : new Float32Array(channels * kh * kw * L)
-  const out = new Float32Array(batch * outChannels * L)
-  for (let n = 0; n < batch; n++) {
-    if (!pointwise) backend.im2col(X, n * imageSize, col, win)
-    backend.matmul(Wt, col, out, {
-      m: groupOut,
-      n: L,
-      k: K,
-      batch: groups,
-      strideA: groupOut * K,
-      offsetB: pointwise ? n * imageSize : 0,
-      strideB: K * L,
-      offsetOut: n * outChannels * L,
-      strideOut: groupOut * L,
-    })
-  }
-  if (bias != null) {
-    const b = bias.data
-    for (let n = 0, o = 0; n < batch; n++) {
-      for (let c = 0; c < outChannels; c++) {
-        const v = b[c]!
-        for (let l = 0; l < L; l++, o++) out[o]! += v
-      }
-    }
-  }
+  const out = new Float32Array(batch * outChannels * win.outH * win.outW)
+  getBackend().conv2d(X, Wt, bias != null ? (bias.data as Float32Array) : null, out, geometry)
   const result = new Tensor(out, [batch, outChannels, win.outH, win.outW])
   const inputs = bias != null ? [input, weight, bias] : [input, weight]
   return recordOp(result, 'conv2d', inputs, (grad) => {
-    const G = grad.data as Float32Array
-    const be = getBackend()
-    let gradInput: Tensor | null = null
-    let gradWeight: Tensor | null = null
-    if (input.requiresGrad) {
-      const gX = new Float32Array(input.size)
-      const gCol = pointwise ? gX : new Float32Array(channels * kh * kw * L)
-      for (let n = 0; n < batch; n++) {
-        be.matmul(Wt, G, gCol, {
-          m: K,
-          n: L,
-          k: groupOut,
-          transA: true,
-          batch: groups,
-          strideA: groupOut * K,
-          offsetB: n * outChannels * L,
-          strideB: groupOut * L,
-          offsetOut: pointwise ? n * imageSize : 0,
-          strideOut: K * L,
-        })
-        if (!pointwise) be.col2im(gCol, gX, n * imageSize, win)
-      }
-      gradInput = new Tensor(gX, input.shape)
-    }
-    if (weight.requiresGrad) {
-      const gW = new Float32Array(weight.size)
-      const cols = pointwise ? X : new Float32Array(channels * kh * kw * L)
-      for (let n = 0; n < batch; n++) {
-        if (!pointwise) be.im2col(X, n * imageSize, cols, win)
-        be.matmul(G, cols, gW, {
-          m: groupOut,
-          n: K,
-          k: L,
-          transB: true,
-          batch: groups,
-          offsetA: n * outChannels * L,
-          strideA: groupOut * L,
-          offsetB: pointwise ? n * imageSize : 0,
-          strideB: K * L,
-          strideOut: groupOut * K,
-          accumulate: true,
-        })
-      }
-      gradWeight = new Tensor(gW, weight.shape)
-    }
+    const gX = input.requiresGrad ? new Float32Array(input.size) : null
+    const gW = weight.requiresGrad ? new Float32Array(weight.size) : null
+    const gB = bias?.requiresGrad ? new Float32Array(outChannels) : null
+    getBackend().conv2dBackward(grad.data as Float32Array, X, Wt, gX, gW, gB, geometry)
+    const gradInput = gX !== null ? new Tensor(gX, input.shape) : null
+    const gradWeight = gW !== null ? new Tensor(gW, weight.shape) : null
     if (bias == null) return [gradInput, gradWeight]
-    let gradBias: Tensor | null = null
-    if (bias.requiresGrad) {
-      const sums = new Float64Array(outChannels)
-      for (let n = 0, o = 0; n < batch; n++) {
-        for (let c = 0; c < outChannels; c++) {
-          let s = 0
-          for (let l = 0; l < L; l++, o++) s += G[o]!
-          sums[c]! += s
-        }
-      }
-      gradBias = new Tensor(Float32Array.from(sums), bias.shape)
-    }
+    const gradBias = gB !== null ? new Tensor(gB, bias.shape) : null
     return [gradInput, gradWeight, gradBias]
   })
 }

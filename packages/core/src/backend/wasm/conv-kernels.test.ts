@@ -1,0 +1,136 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { Generator } from '../../random/generator'
+import type { Conv2dGeometry, Window2d } from '../backend'
+import { jsConv2d, jsConv2dBackward } from '../js/conv2d'
+import { jsCol2im, jsIm2col } from '../js/im2col'
+import { createWasmBackend } from './wasm-backend'
+
+const wasm = createWasmBackend({ threads: 1 })
+afterAll(() => wasm.terminate())
+
+const gen = new Generator(11)
+const random = (n: number) => Float32Array.from({ length: n }, () => 2 * gen.nextFloat() - 1)
+
+const outSize = (size: number, k: number, s: number, p: number, d: number) =>
+  Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1
+
+/** A window over `channels × height × width` with kernel, stride, padding and dilation pairs. */
+function window(
+  channels: number,
+  [height, width]: [number, number],
+  [kernelH, kernelW]: [number, number],
+  [strideH, strideW]: [number, number] = [1, 1],
+  [padH, padW]: [number, number] = [0, 0],
+  [dilationH, dilationW]: [number, number] = [1, 1],
+): Window2d {
+  return {
+    channels,
+    height,
+    width,
+    kernelH,
+    kernelW,
+    strideH,
+    strideW,
+    padH,
+    padW,
+    dilationH,
+    dilationW,
+    outH: outSize(height, kernelH, strideH, padH, dilationH),
+    outW: outSize(width, kernelW, strideW, padW, dilationW),
+  }
+}
+
+const windows: Window2d[] = [
+  window(1, [5, 5], [3, 3], [1, 1], [1, 1]),
+  window(3, [7, 9], [2, 3], [2, 1], [1, 1], [2, 1]),
+  window(2, [13, 11], [5, 5], [3, 2], [2, 2]),
+  window(4, [6, 17], [1, 1], [1, 3]),
+  window(5, [9, 8], [3, 2], [1, 2], [0, 1], [2, 3]),
+  window(16, [14, 14], [3, 3], [1, 1], [1, 1]),
+  window(2, [1, 1], [1, 1]),
+  window(1, [4, 31], [3, 7], [2, 3], [1, 3], [1, 2]),
+  // Stride 1 with outW = width (shifted-run path), dilated and padded; and a padding so wide
+  // that some tap columns never land inside (those fall back to the row-by-row walk).
+  window(2, [7, 9], [2, 3], [1, 1], [1, 2], [3, 2]),
+  window(1, [6, 4], [3, 5], [1, 1], [2, 6], [1, 3]),
+]
+
+/** Checks `actual` against `expected` elementwise within `atol + rtol·|expected|`. */
+function expectClose(actual: Float32Array, expected: Float32Array, what: string, rtol = 1e-5) {
+  expect(actual.length).toBe(expected.length)
+  for (let i = 0; i < expected.length; i++) {
+    if (!(Math.abs(actual[i]! - expected[i]!) <= 1e-5 + rtol * Math.abs(expected[i]!))) {
+      expect.fail(`${what}: element ${i} is ${actual[i]}, expected ${expected[i]}`)
+    }
+  }
+}
+
+describe('wasm im2col and col2im', () => {
+  it('unfold exactly like the reference, padding and strides included', () => {
+    for (const w of windows) {
+      const size = w.channels * w.height * w.width
+      const image = random(size + 6)
+      const colLength = w.channels * w.kernelH * w.kernelW * w.outH * w.outW
+      const expected = random(colLength)
+      const actual = expected.slice()
+      jsIm2col(image, 3, expected, w)
+      wasm.im2col(image, 3, actual, w)
+      expect(actual).toEqual(expected)
+    }
+  })
+
+  it('fold back onto the image with += like the reference', () => {
+    for (const w of windows) {
+      const size = w.channels * w.height * w.width
+      const col = random(w.channels * w.kernelH * w.kernelW * w.outH * w.outW)
+      const expected = random(size + 5)
+      const actual = expected.slice()
+      jsCol2im(col, expected, 4, w)
+      wasm.col2im(col, actual, 4, w)
+      expectClose(actual, expected, JSON.stringify(w))
+    }
+  })
+})
+
+describe('wasm convolution', () => {
+  const cases: Conv2dGeometry[] = [
+    { ...window(1, [28, 28], [3, 3], [1, 1], [1, 1]), batch: 3, groups: 1, outChannels: 16 },
+    { ...window(6, [9, 7], [3, 2], [2, 1], [1, 0], [1, 2]), batch: 2, groups: 3, outChannels: 9 },
+    { ...window(4, [5, 6], [1, 1]), batch: 3, groups: 2, outChannels: 6 },
+    { ...window(3, [8, 8], [1, 1], [2, 2]), batch: 2, groups: 1, outChannels: 5 },
+    { ...window(5, [11, 13], [5, 3], [3, 2], [2, 1]), batch: 1, groups: 1, outChannels: 7 },
+  ]
+
+  it('runs the forward pass (with and without bias) like the reference', () => {
+    for (const g of cases) {
+      const input = random(g.batch * g.channels * g.height * g.width)
+      const weight = random(((g.outChannels * g.channels) / g.groups) * g.kernelH * g.kernelW)
+      const outLength = g.batch * g.outChannels * g.outH * g.outW
+      for (const bias of [random(g.outChannels), null]) {
+        const expected = new Float32Array(outLength)
+        const actual = random(outLength)
+        jsConv2d(input, weight, bias, expected, g)
+        wasm.conv2d(input, weight, bias, actual, g)
+        expectClose(actual, expected, `forward ${JSON.stringify(g)}`)
+      }
+    }
+  })
+
+  it('computes every requested gradient like the reference and skips the others', () => {
+    for (const g of cases) {
+      const input = random(g.batch * g.channels * g.height * g.width)
+      const weight = random(((g.outChannels * g.channels) / g.groups) * g.kernelH * g.kernelW)
+      const gradOut = random(g.batch * g.outChannels * g.outH * g.outW)
+      const expected = [input, weight, new Float32Array(g.outChannels)].map((x) => x.map(() => 0))
+      jsConv2dBackward(gradOut, input, weight, expected[0]!, expected[1]!, expected[2]!, g)
+      for (const mask of [7, 1, 2, 4, 6]) {
+        const actual = expected.map((x, i) => ((mask >> i) & 1 ? random(x.length) : null))
+        const [gX, gW, gB] = [actual[0] ?? null, actual[1] ?? null, actual[2] ?? null]
+        wasm.conv2dBackward(gradOut, input, weight, gX, gW, gB, g)
+        actual.forEach((x, i) => {
+          if (x !== null) expectClose(x, expected[i]!, `gradient ${i} of ${JSON.stringify(g)}`)
+        })
+      }
+    }
+  })
+})

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { StateError } from '../../errors'
+import { KERNELS, kernelModuleBytes } from './kernel-module'
+import { ThreadPool } from './thread-pool'
+import { CONTROL_BYTES } from './worker-source'
+
+function startPool(workers: number) {
+  const memory = new WebAssembly.Memory({ initial: 4, maximum: 64, shared: true })
+  const module = new WebAssembly.Module(kernelModuleBytes(true, 64))
+  const instance = new WebAssembly.Instance(module, { env: { memory } })
+  const relu = instance.exports.relu as (x: number, out: number, n: number) => void
+  const pool = ThreadPool.start(module, memory, KERNELS, workers)
+  if (pool === null) throw new Error('no worker threads on this Node')
+  return { memory, relu, pool }
+}
+
+describe('ThreadPool', () => {
+  it('runs one part per ready worker plus one on the caller, on the shared memory', async () => {
+    const { memory, relu, pool } = startPool(3)
+    await pool.whenReady()
+    const slots = pool.readySlots()
+    expect(slots).toEqual([0, 1, 2])
+    const f32 = new Float32Array(memory.buffer)
+    const n = 4000
+    const x = CONTROL_BYTES
+    const out = x + 4 * n
+    for (let i = 0; i < n; i++) f32[x / 4 + i] = i % 2 === 0 ? -i : i
+    // One relu in 40 chunks of 100 values, shared by the caller and the workers.
+    const job = {
+      base: [x, out, 0],
+      perChunk: [400, 400, 0],
+      perThread: [0, 0, 0],
+      countIndex: 2,
+      chunk: 100,
+      total: n,
+      chunks: 40,
+    }
+    pool.run(KERNELS.indexOf('relu'), job, slots, (args) => relu(args[0]!, args[1]!, args[2]!))
+    for (let i = 0; i < n; i++) expect(f32[out / 4 + i]).toBe(i % 2 === 0 ? 0 : i)
+    pool.terminate()
+    expect(pool.readySlots()).toEqual([])
+  })
+
+  it('turns a kernel that traps in a worker into a StateError and stops using the pool', async () => {
+    const { relu, pool } = startPool(1)
+    await pool.whenReady()
+    const outOfBounds = 64 * 65536 + 1024
+    // The worker (participant 1) gets pointers past the end of memory; the caller sleeps
+    // through each of its chunks so that the worker claims some.
+    const job = {
+      base: [CONTROL_BYTES, CONTROL_BYTES, 4],
+      perChunk: [0, 0, 0],
+      perThread: [outOfBounds, outOfBounds, 0],
+      countIndex: -1,
+      chunk: 1,
+      total: 20,
+      chunks: 20,
+    }
+    const slow = (args: number[]) => {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10)
+      relu(args[0]!, args[1]!, args[2]!)
+    }
+    expect(() => pool.run(KERNELS.indexOf('relu'), job, [0], slow)).toThrow(StateError)
+    expect(pool.readySlots()).toEqual([])
+    pool.terminate()
+  })
+
+  it('does not keep the process alive once idle', () => {
+    const backend = fileURLToPath(new URL('./wasm-backend.ts', import.meta.url))
+    const script = [
+      `import { createWasmBackend } from ${JSON.stringify(backend)}`,
+      'const b = createWasmBackend({ threads: 2 })',
+      'await b.whenReady()',
+      'const out = new Float32Array(64 * 64)',
+      'b.matmul(new Float32Array(64 * 64).fill(1), new Float32Array(64 * 64).fill(2), out, { m: 64, n: 64, k: 64 })',
+      'console.log(b.threads, out[0])',
+    ].join('\n')
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      { encoding: 'utf8', timeout: 60_000 },
+    )
+    expect(child.error).toBeUndefined()
+    expect(child.status).toBe(0)
+    expect(child.stdout.trim()).toBe('2 128')
+  })
+})
