@@ -1,5 +1,6 @@
-import { type GradientTransform, type ParamTree, type ScalarOrSchedule, Tensor } from '@knack/core'
+import type { GradientTransform, ScalarOrSchedule } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
+import { inPlaceTransform } from './in-place'
 import { paramFor } from './param-tree'
 
 /** State of {@link addWeightDecay}: its hyperparameter `weightDecay`. */
@@ -19,24 +20,21 @@ export function addWeightDecay(
   weightDecay: ScalarOrSchedule,
 ): GradientTransform<AddWeightDecayState> {
   const spec = hyperSpec('addWeightDecay', { weightDecay: [weightDecay, 'nonNegative'] })
-  return {
-    init: () => ({ hyper: initHyper(spec) }),
-    update(grads, state, params) {
+  return inPlaceTransform(
+    () => ({ hyper: initHyper(spec) }),
+    (updates, state, params) => {
       const wd = hyperValue(state.hyper, 'weightDecay')
-      const updates: ParamTree = {}
-      for (const name in grads) {
-        const g = grads[name]!
-        if (wd === 0) {
-          updates[name] = g
-          continue
-        }
-        const p = paramFor('addWeightDecay', params, name, g).data
-        const gd = g.data
-        const out = new Float32Array(gd.length)
-        for (let i = 0; i < out.length; i++) out[i] = gd[i]! + wd * p[i]!
-        updates[name] = new Tensor(out, g.shape)
+      const pairs =
+        wd === 0
+          ? []
+          : Object.keys(updates).map((name) => {
+              const u = updates[name]!
+              return [u.data, paramFor('addWeightDecay', params, name, u).data] as const
+            })
+      return () => {
+        for (const [u, p] of pairs) for (let i = 0; i < u.length; i++) u[i] = u[i]! + wd * p[i]!
+        return { hyper: nextHyper(state.hyper) }
       }
-      return { updates, state: { hyper: nextHyper(state.hyper) } }
     },
-  }
+  )
 }

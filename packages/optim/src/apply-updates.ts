@@ -1,4 +1,11 @@
-import { DTypeError, formatShape, type ParamTree, ShapeError, StateError } from '@knack/core'
+import {
+  DTypeError,
+  formatShape,
+  type ParamTree,
+  ShapeError,
+  StateError,
+  type Storage,
+} from '@knack/core'
 import { sameShape } from './param-tree'
 
 /**
@@ -32,9 +39,10 @@ export function applyUpdates(params: Readonly<ParamTree>, updates: Readonly<Para
       )
     }
   }
-  for (const name in updates) {
-    const p = params[name]!.data
-    const u = updates[name]!.data
-    for (let i = 0; i < p.length; i++) p[i]! += u[i]!
-  }
+  for (const name in updates) addInto(params[name]!.data, updates[name]!.data)
+}
+
+/** `p ← p + u`, elementwise and in place, over arrays of equal length. */
+export function addInto(p: Storage, u: Storage): void {
+  for (let i = 0; i < p.length; i++) p[i]! += u[i]!
 }

@@ -1,6 +1,6 @@
 import type { GradientTransform } from '@knack/core'
-import { checkNormArguments, clipGradNorm } from './clip-grad-norm'
-import { cloneTree } from './param-tree'
+import { checkNormArguments, clipGradNorm, gradientsOf } from './clip-grad-norm'
+import { inPlaceTransform } from './in-place'
 
 /** State of {@link clipByGlobalNorm}: the norm of the last gradients it saw, before clipping. */
 export interface ClipByGlobalNormState {
@@ -11,7 +11,7 @@ export interface ClipByGlobalNormState {
 /**
  * Scales all updates together so that their total norm is at most `maxNorm`:
  * `u ← u · min(1, maxNorm / (‖u‖ + 1e-6))`, exactly {@link clipGradNorm} (PyTorch's
- * `clip_grad_norm_`) on copies. The norm before clipping is kept in the state.
+ * `clip_grad_norm_`). The norm before clipping is kept in the state.
  * @see Pascanu, Mikolov & Bengio, On the difficulty of training recurrent neural networks, 2013
  */
 export function clipByGlobalNorm(
@@ -19,12 +19,11 @@ export function clipByGlobalNorm(
   normType = 2,
 ): GradientTransform<ClipByGlobalNormState> {
   checkNormArguments('clipByGlobalNorm', maxNorm, normType)
-  return {
-    init: () => ({ preClipNorm: 0 }),
-    update(grads) {
-      const updates = cloneTree(grads)
-      const preClipNorm = clipGradNorm(updates, maxNorm, normType)
-      return { updates, state: { preClipNorm } }
+  return inPlaceTransform(
+    () => ({ preClipNorm: 0 }),
+    (updates) => {
+      gradientsOf('clipByGlobalNorm', updates)
+      return () => ({ preClipNorm: clipGradNorm(updates, maxNorm, normType) })
     },
-  }
+  )
 }

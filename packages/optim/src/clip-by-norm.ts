@@ -1,6 +1,7 @@
 import type { GradientTransform } from '@knack/core'
-import { checkNormArguments, clipGradNorm } from './clip-grad-norm'
-import { cloneTree, type EmptyState } from './param-tree'
+import { checkNormArguments, clipGradNorm, gradientsOf } from './clip-grad-norm'
+import { inPlaceTransform } from './in-place'
+import type { EmptyState } from './param-tree'
 
 /**
  * Scales each update on its own so that its norm is at most `maxNorm`:
@@ -8,12 +9,14 @@ import { cloneTree, type EmptyState } from './param-tree'
  */
 export function clipByNorm(maxNorm: number, normType = 2): GradientTransform<EmptyState> {
   checkNormArguments('clipByNorm', maxNorm, normType)
-  return {
-    init: () => ({}),
-    update(grads, state) {
-      const updates = cloneTree(grads)
-      for (const name in updates) clipGradNorm([updates[name]!], maxNorm, normType)
-      return { updates, state }
+  return inPlaceTransform(
+    () => ({}),
+    (updates, state) => {
+      gradientsOf('clipByNorm', updates)
+      return () => {
+        for (const name in updates) clipGradNorm([updates[name]!], maxNorm, normType)
+        return state
+      }
     },
-  }
+  )
 }

@@ -230,6 +230,45 @@ describe('createOptimizer', () => {
     })
   })
 
+  describe('in-place steps', () => {
+    it('reuses its state buffers and leaves the gradients alone', () => {
+      const params = makeParams()
+      const opt = createOptimizer(params, adam({ lr: 0.1 }))
+      setGrads(params, 0)
+      opt.step()
+      const expAvg = opt.state[1].buffers['layer.weight']!.exp_avg
+      setGrads(params, 2)
+      const grad = Array.from(params['layer.weight'].grad!.data)
+      opt.step()
+      expect(opt.state[1].buffers['layer.weight']!.exp_avg).toBe(expAvg)
+      expect(Array.from(params['layer.weight'].grad!.data)).toEqual(grad)
+      expect(opt.stateDict().buffers['layer.weight']!.step!.item()).toBe(2)
+    })
+
+    it('changes nothing when a transform late in the chain throws', () => {
+      const params = makeParams()
+      let fail = false
+      const lr = (step: number) => {
+        if (fail) throw new Error('no learning rate today')
+        return 0.1 / (1 + step)
+      }
+      const opt = createOptimizer(params, adam({ lr }))
+      setGrads(params, 0)
+      opt.step()
+      const before = opt.stateDict()
+      const paramsBefore = values(params)
+      setGrads(params, 2)
+      fail = true
+      expect(() => opt.step()).toThrow('no learning rate today')
+      expect(values(params)).toEqual(paramsBefore)
+      expect(opt.stateDict()).toEqual(before)
+      expect(opt.stepCount).toBe(1)
+      fail = false
+      opt.step()
+      expect(opt.stateDict().buffers['layer.weight']!.step!.item()).toBe(2)
+    })
+  })
+
   describe('non-finite gradients', () => {
     it('refuses the step, naming the first bad parameter, and changes nothing', () => {
       const params = makeParams()

@@ -8,10 +8,10 @@ import {
   type ParamTree,
   type Shape,
   ShapeError,
-  type Tensor,
+  Tensor,
   type TransformExtras,
 } from '@knack/core'
-import { applyUpdates } from './apply-updates'
+import { addInto, applyUpdates } from './apply-updates'
 import { NonFiniteGradientError } from './errors'
 import { clearHyper, hyperValue, setHyper } from './hyper'
 import { sameShape } from './param-tree'
@@ -39,7 +39,10 @@ export interface TransformOptimizer<S = unknown> extends Optimizer {
   /** The parameters, by name, in the order they were given. */
   readonly params: Readonly<ParamTree>
   readonly transform: GradientTransform<S>
-  /** The transform's current state (never modified in place by a step). */
+  /**
+   * The transform's current state. A transform with `prepareInPlace` (every built-in optimizer)
+   * steps its buffers in place: copy them, or use `stateDict()`, to keep a snapshot.
+   */
   readonly state: S
   /** Applies one update from the parameters' `.grad`; `extras` go to the transform. */
   step(extras?: TransformExtras): void
@@ -96,6 +99,7 @@ class BoundOptimizer<S> implements TransformOptimizer<S> {
   #state: S
   #layout: StateLayout | null
   #stepCount = 0
+  readonly #scratch = new Map<string, Tensor>()
 
   constructor(params: ParamTree, transform: GradientTransform<S>, options: OptimizerOptions) {
     this.params = Object.freeze(params)
@@ -185,11 +189,34 @@ class BoundOptimizer<S> implements TransformOptimizer<S> {
       }
       grads[name] = grad
     }
-    const result = this.transform.update(grads, this.#state, this.params, extras)
-    applyUpdates(this.params, result.updates)
-    this.#state = result.state
+    if (this.transform.prepareInPlace !== undefined) {
+      const updates = this.#scratchCopy(grads)
+      const commit = this.transform.prepareInPlace(updates, this.#state, this.params, extras)
+      this.#state = commit()
+      for (const name in updates) addInto(this.params[name]!.data, updates[name]!.data)
+    } else {
+      const result = this.transform.update(grads, this.#state, this.params, extras)
+      applyUpdates(this.params, result.updates)
+      this.#state = result.state
+    }
     this.#layout = null
     this.#stepCount++
+  }
+
+  /** The gradients copied into update buffers this optimizer keeps from step to step. */
+  #scratchCopy(grads: Readonly<ParamTree>): ParamTree {
+    const updates: ParamTree = {}
+    for (const name in grads) {
+      const grad = grads[name]!
+      let buffer = this.#scratch.get(name)
+      if (buffer === undefined) {
+        buffer = new Tensor(new Float32Array(grad.size), grad.shape)
+        this.#scratch.set(name, buffer)
+      }
+      buffer.data.set(grad.data)
+      updates[name] = buffer
+    }
+    return updates
   }
 
   zeroGrad(): void {
@@ -213,7 +240,9 @@ class BoundOptimizer<S> implements TransformOptimizer<S> {
 /**
  * Binds a gradient transform to parameters as a stateful {@link Optimizer}: `step()` reads each
  * parameter's `.grad` (parameters without one are skipped, as in PyTorch), runs the transform
- * and adds the updates; nothing changes unless the whole step succeeds. `hyper` reads and sets
+ * and adds the updates; nothing changes unless the whole step succeeds. Transforms that can
+ * (`prepareInPlace`) work on update buffers and state kept from step to step, allocating
+ * nothing per step, after every check has passed. `hyper` reads and sets
  * hyperparameters by name (`opt.hyper.lr = 1e-4` holds until deleted; schedules are evaluated
  * at the current step). `stateDict()` keys buffers by parameter name; `loadStateDict()` refuses,
  * changing nothing, a state whose names or shapes differ.

@@ -63,6 +63,35 @@ export function slotFor<T>(op: string, buffers: Readonly<Record<string, T>>, nam
   return slot
 }
 
+/** Checks that the state buffer `buffer` of parameter `name` has the shape of its update. */
+export function bufferMatches(op: string, name: string, buffer: Tensor, update: Tensor): void {
+  if (!sameShape(buffer.shape, update.shape)) {
+    throw new ShapeError(
+      op,
+      `update of ${name} has shape ${formatShape(update.shape)} but its state has ${formatShape(buffer.shape)}`,
+      'initialize the transform with the parameters it updates',
+    )
+  }
+}
+
+/**
+ * Each update's values paired with its parameter's state record, checked to exist and to
+ * have the update's shape (`bufferOf` names the buffer compared), for an in-place step.
+ */
+export function updateSlots<T>(
+  op: string,
+  buffers: Readonly<Record<string, T>>,
+  updates: Readonly<ParamTree>,
+  bufferOf: (slot: T) => Tensor,
+): (readonly [Storage, T])[] {
+  return Object.keys(updates).map((name) => {
+    const update = updates[name]!
+    const slot = slotFor(op, buffers, name)
+    bufferMatches(op, name, bufferOf(slot), update)
+    return [update.data, slot] as const
+  })
+}
+
 /** The update `name` a transform returned, which must exist. */
 export function updateFor(op: string, updates: Readonly<ParamTree>, name: string): Tensor {
   const update = updates[name]
@@ -90,12 +119,9 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true
 }
 
-/** `factor · x` as a new float32 tensor. */
-export function scaled(x: Tensor, factor: number): Tensor {
-  const src: Storage = x.data
-  const out = new Float32Array(src.length)
-  for (let i = 0; i < out.length; i++) out[i] = factor * src[i]!
-  return new Tensor(out, x.shape)
+/** `x ← factor · x`, in place. */
+export function scaleInPlace(x: Storage, factor: number): void {
+  for (let i = 0; i < x.length; i++) x[i] = factor * x[i]!
 }
 
 /** Euclidean norm of the values of `x`, accumulated in float64. */

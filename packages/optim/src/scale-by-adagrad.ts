@@ -1,12 +1,12 @@
 import {
   ArgumentError,
   type GradientTransform,
-  type ParamTree,
   type ScalarOrSchedule,
-  Tensor,
+  type Tensor,
 } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
-import { filled, slotFor } from './param-tree'
+import { inPlaceTransform } from './in-place'
+import { filled, updateSlots } from './param-tree'
 
 /** Options of {@link scaleByAdagrad}. */
 export interface ScaleByAdagradOptions {
@@ -54,37 +54,32 @@ export function scaleByAdagrad(
       'pass a non-negative starting sum',
     )
   }
-  return {
-    init(params) {
+  return inPlaceTransform(
+    (params) => {
       const buffers: Record<string, AdagradBuffers> = {}
       for (const name in params) {
         buffers[name] = { step: filled([], 0), sum: filled(params[name]!.shape, initial) }
       }
       return { hyper: initHyper(spec), buffers }
     },
-    update(grads, state) {
+    (updates, state) => {
       const lrDecay = hyperValue(state.hyper, 'lrDecay')
       const eps = hyperValue(state.hyper, 'eps')
-      const buffers = { ...state.buffers }
-      const updates: ParamTree = {}
-      for (const name in grads) {
-        const g = grads[name]!
-        const previous = slotFor('scaleByAdagrad', state.buffers, name)
-        const t = previous.step.data[0]! + 1
-        const decay = 1 + (t - 1) * lrDecay
-        const gd = g.data
-        const s0 = previous.sum.data
-        const s = new Float32Array(gd.length)
-        const out = new Float32Array(gd.length)
-        for (let i = 0; i < s.length; i++) {
-          const gi = gd[i]!
-          s[i] = s0[i]! + gi * gi
-          out[i] = gi / (Math.sqrt(s[i]!) + eps) / decay
+      const slots = updateSlots('scaleByAdagrad', state.buffers, updates, (slot) => slot.sum)
+      return () => {
+        for (const [u, slot] of slots) {
+          const t = slot.step.data[0]! + 1
+          const decay = 1 + (t - 1) * lrDecay
+          const s = slot.sum.data
+          for (let i = 0; i < u.length; i++) {
+            const g = u[i]!
+            s[i] = s[i]! + g * g
+            u[i] = g / (Math.sqrt(s[i]!) + eps) / decay
+          }
+          slot.step.data[0] = t
         }
-        buffers[name] = { step: new Tensor(Float32Array.of(t), []), sum: new Tensor(s, g.shape) }
-        updates[name] = new Tensor(out, g.shape)
+        return { hyper: nextHyper(state.hyper), buffers: state.buffers }
       }
-      return { updates, state: { hyper: nextHyper(state.hyper), buffers } }
     },
-  }
+  )
 }

@@ -1,6 +1,7 @@
-import { type GradientTransform, type ParamTree, type ScalarOrSchedule, Tensor } from '@knack/core'
+import type { GradientTransform, ScalarOrSchedule, Tensor } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
-import { filled, slotFor } from './param-tree'
+import { inPlaceTransform } from './in-place'
+import { filled, updateSlots } from './param-tree'
 
 /** Options of {@link scaleByAdam}; each number may be a schedule. */
 export interface ScaleByAdamOptions {
@@ -46,8 +47,8 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
     eps: [options.eps ?? 1e-8, 'nonNegative'],
   })
   const amsgrad = options.amsgrad ?? false
-  return {
-    init(params) {
+  return inPlaceTransform(
+    (params) => {
       const buffers: Record<string, AdamBuffers> = {}
       for (const name in params) {
         const shape = params[name]!.shape
@@ -61,49 +62,37 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
       }
       return { hyper: initHyper(spec), buffers }
     },
-    update(grads, state) {
+    (updates, state) => {
       const b1 = hyperValue(state.hyper, 'beta1')
       const b2 = hyperValue(state.hyper, 'beta2')
       const eps = hyperValue(state.hyper, 'eps')
-      const buffers = { ...state.buffers }
-      const updates: ParamTree = {}
-      for (const name in grads) {
-        const g = grads[name]!
-        const previous = slotFor('scaleByAdam', state.buffers, name)
-        const t = previous.step.data[0]! + 1
-        const correction1 = 1 - b1 ** t
-        const sqrtCorrection2 = Math.sqrt(1 - b2 ** t)
-        const gd = g.data
-        const m0 = previous.exp_avg.data
-        const v0 = previous.exp_avg_sq.data
-        const n = gd.length
-        const m = new Float32Array(n)
-        const v = new Float32Array(n)
-        const out = new Float32Array(n)
-        for (let i = 0; i < n; i++) {
-          const gi = gd[i]!
-          m[i] = b1 * m0[i]! + (1 - b1) * gi
-          v[i] = b2 * v0[i]! + (1 - b2) * gi * gi
+      const slots = updateSlots('scaleByAdam', state.buffers, updates, (slot) => slot.exp_avg)
+      return () => {
+        for (const [u, slot] of slots) {
+          const t = slot.step.data[0]! + 1
+          // m̂ / (√v̂ + ε) = m·(√c₂ / c₁) / (√v + ε·√c₂): one division per value instead of three.
+          const sqrtCorrection2 = Math.sqrt(1 - b2 ** t)
+          const stepScale = sqrtCorrection2 / (1 - b1 ** t)
+          const scaledEps = eps * sqrtCorrection2
+          const m = slot.exp_avg.data
+          const v = slot.exp_avg_sq.data
+          const vMax = slot.max_exp_avg_sq?.data
+          for (let i = 0; i < u.length; i++) {
+            // Stored, then read back: the float32 moments, as PyTorch keeps them.
+            const g = u[i]!
+            m[i] = b1 * m[i]! + (1 - b1) * g
+            v[i] = b2 * v[i]! + (1 - b2) * g * g
+            let vi = v[i]!
+            if (vMax !== undefined) {
+              vi = Math.max(vMax[i]!, vi)
+              vMax[i] = vi
+            }
+            u[i] = (m[i]! * stepScale) / (Math.sqrt(vi) + scaledEps)
+          }
+          slot.step.data[0] = t
         }
-        let vMax = v
-        if (previous.max_exp_avg_sq !== undefined) {
-          const max0 = previous.max_exp_avg_sq.data
-          vMax = new Float32Array(n)
-          for (let i = 0; i < n; i++) vMax[i] = Math.max(max0[i]!, v[i]!)
-        }
-        for (let i = 0; i < n; i++) {
-          out[i] = m[i]! / correction1 / (Math.sqrt(vMax[i]!) / sqrtCorrection2 + eps)
-        }
-        const slot: AdamBuffers = {
-          step: new Tensor(Float32Array.of(t), []),
-          exp_avg: new Tensor(m, g.shape),
-          exp_avg_sq: new Tensor(v, g.shape),
-        }
-        if (amsgrad) slot.max_exp_avg_sq = new Tensor(vMax, g.shape)
-        buffers[name] = slot
-        updates[name] = new Tensor(out, g.shape)
+        return { hyper: nextHyper(state.hyper), buffers: state.buffers }
       }
-      return { updates, state: { hyper: nextHyper(state.hyper), buffers } }
     },
-  }
+  )
 }

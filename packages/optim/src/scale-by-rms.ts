@@ -1,6 +1,7 @@
-import { type GradientTransform, type ParamTree, type ScalarOrSchedule, Tensor } from '@knack/core'
+import type { GradientTransform, ScalarOrSchedule, Tensor } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
-import { filled, slotFor } from './param-tree'
+import { inPlaceTransform } from './in-place'
+import { filled, updateSlots } from './param-tree'
 
 /** Options of {@link scaleByRms}. */
 export interface ScaleByRmsOptions {
@@ -39,8 +40,8 @@ export function scaleByRms(options: ScaleByRmsOptions = {}): GradientTransform<S
     eps: [options.eps ?? 1e-8, 'nonNegative'],
   })
   const centered = options.centered ?? false
-  return {
-    init(params) {
+  return inPlaceTransform(
+    (params) => {
       const buffers: Record<string, RmsBuffers> = {}
       for (const name in params) {
         const shape = params[name]!.shape
@@ -50,35 +51,27 @@ export function scaleByRms(options: ScaleByRmsOptions = {}): GradientTransform<S
       }
       return { hyper: initHyper(spec), buffers }
     },
-    update(grads, state) {
+    (updates, state) => {
       const alpha = hyperValue(state.hyper, 'alpha')
       const eps = hyperValue(state.hyper, 'eps')
-      const buffers = { ...state.buffers }
-      const updates: ParamTree = {}
-      for (const name in grads) {
-        const g = grads[name]!
-        const previous = slotFor('scaleByRms', state.buffers, name)
-        const gd = g.data
-        const n = gd.length
-        const s0 = previous.square_avg.data
-        const s = new Float32Array(n)
-        const out = new Float32Array(n)
-        for (let i = 0; i < n; i++) s[i] = alpha * s0[i]! + (1 - alpha) * gd[i]! * gd[i]!
-        if (previous.grad_avg === undefined) {
-          for (let i = 0; i < n; i++) out[i] = gd[i]! / (Math.sqrt(s[i]!) + eps)
-          buffers[name] = { square_avg: new Tensor(s, g.shape) }
-        } else {
-          const a0 = previous.grad_avg.data
-          const a = new Float32Array(n)
-          for (let i = 0; i < n; i++) {
-            a[i] = alpha * a0[i]! + (1 - alpha) * gd[i]!
-            out[i] = gd[i]! / (Math.sqrt(s[i]! - a[i]! * a[i]!) + eps)
+      const slots = updateSlots('scaleByRms', state.buffers, updates, (slot) => slot.square_avg)
+      return () => {
+        for (const [u, slot] of slots) {
+          const s = slot.square_avg.data
+          const a = slot.grad_avg?.data
+          for (let i = 0; i < u.length; i++) {
+            const g = u[i]!
+            s[i] = alpha * s[i]! + (1 - alpha) * g * g
+            if (a === undefined) {
+              u[i] = g / (Math.sqrt(s[i]!) + eps)
+            } else {
+              a[i] = alpha * a[i]! + (1 - alpha) * g
+              u[i] = g / (Math.sqrt(s[i]! - a[i]! * a[i]!) + eps)
+            }
           }
-          buffers[name] = { square_avg: new Tensor(s, g.shape), grad_avg: new Tensor(a, g.shape) }
         }
-        updates[name] = new Tensor(out, g.shape)
+        return { hyper: nextHyper(state.hyper), buffers: state.buffers }
       }
-      return { updates, state: { hyper: nextHyper(state.hyper), buffers } }
     },
-  }
+  )
 }

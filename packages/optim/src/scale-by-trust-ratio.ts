@@ -1,6 +1,7 @@
-import type { GradientTransform, ParamTree, ScalarOrSchedule } from '@knack/core'
+import type { GradientTransform, ScalarOrSchedule } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
-import { l2Norm, paramFor, scaled } from './param-tree'
+import { inPlaceTransform } from './in-place'
+import { l2Norm, paramFor, scaleInPlace } from './param-tree'
 
 /** Options of {@link scaleByTrustRatio}. */
 export interface ScaleByTrustRatioOptions {
@@ -26,19 +27,23 @@ export function scaleByTrustRatio(
   const spec = hyperSpec('scaleByTrustRatio', {
     trustCoefficient: [options.trustCoefficient, 'nonNegative'],
   })
-  return {
-    init: () => ({ hyper: initHyper(spec) }),
-    update(grads, state, params) {
+  return inPlaceTransform(
+    () => ({ hyper: initHyper(spec) }),
+    (updates, state, params) => {
       const eta = hyperValue(state.hyper, 'trustCoefficient', 1)
-      const updates: ParamTree = {}
-      for (const name in grads) {
-        const u = grads[name]!
-        const weightNorm = l2Norm(paramFor('scaleByTrustRatio', params, name, u))
-        const updateNorm = l2Norm(u)
-        const ratio = weightNorm > 0 && updateNorm > 0 ? (eta * weightNorm) / updateNorm : 1
-        updates[name] = scaled(u, ratio)
+      const pairs = Object.keys(updates).map((name) => {
+        const u = updates[name]!
+        return [u, paramFor('scaleByTrustRatio', params, name, u)] as const
+      })
+      return () => {
+        for (const [u, param] of pairs) {
+          const weightNorm = l2Norm(param)
+          const updateNorm = l2Norm(u)
+          const ratio = weightNorm > 0 && updateNorm > 0 ? (eta * weightNorm) / updateNorm : 1
+          scaleInPlace(u.data, ratio)
+        }
+        return { hyper: nextHyper(state.hyper) }
       }
-      return { updates, state: { hyper: nextHyper(state.hyper) } }
     },
-  }
+  )
 }

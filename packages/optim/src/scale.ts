@@ -1,7 +1,8 @@
-import type { GradientTransform, ParamTree, ScalarOrSchedule } from '@knack/core'
+import type { GradientTransform, ScalarOrSchedule } from '@knack/core'
 import { ArgumentError } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
-import { type EmptyState, scaled } from './param-tree'
+import { inPlaceTransform } from './in-place'
+import { type EmptyState, scaleInPlace } from './param-tree'
 
 /** Multiplies every update by a constant: `u ← factor · u`. */
 export function scale(factor: number): GradientTransform<EmptyState> {
@@ -12,14 +13,13 @@ export function scale(factor: number): GradientTransform<EmptyState> {
       'pass a finite factor',
     )
   }
-  return {
-    init: () => ({}),
-    update(grads, state) {
-      const updates: ParamTree = {}
-      for (const name in grads) updates[name] = scaled(grads[name]!, factor)
-      return { updates, state }
+  return inPlaceTransform(
+    () => ({}),
+    (updates, state) => () => {
+      for (const name in updates) scaleInPlace(updates[name]!.data, factor)
+      return state
     },
-  }
+  )
 }
 
 /** State of {@link scaleByLr}: its hyperparameter `lr`. */
@@ -33,13 +33,14 @@ export interface ScaleByLrState {
  */
 export function scaleByLr(lr: ScalarOrSchedule): GradientTransform<ScaleByLrState> {
   const spec = hyperSpec('scaleByLr', { lr: [lr, 'nonNegative'] })
-  return {
-    init: () => ({ hyper: initHyper(spec) }),
-    update(grads, state) {
+  return inPlaceTransform(
+    () => ({ hyper: initHyper(spec) }),
+    (updates, state) => {
       const factor = -hyperValue(state.hyper, 'lr')
-      const updates: ParamTree = {}
-      for (const name in grads) updates[name] = scaled(grads[name]!, factor)
-      return { updates, state: { hyper: nextHyper(state.hyper) } }
+      return () => {
+        for (const name in updates) scaleInPlace(updates[name]!.data, factor)
+        return { hyper: nextHyper(state.hyper) }
+      }
     },
-  }
+  )
 }

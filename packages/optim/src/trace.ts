@@ -1,12 +1,7 @@
-import {
-  ArgumentError,
-  type GradientTransform,
-  type ParamTree,
-  type ScalarOrSchedule,
-  Tensor,
-} from '@knack/core'
+import { ArgumentError, type GradientTransform, type ScalarOrSchedule, Tensor } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
-import { slotFor } from './param-tree'
+import { inPlaceTransform } from './in-place'
+import { bufferMatches, slotFor } from './param-tree'
 
 /** Options of {@link trace}. */
 export interface TraceOptions {
@@ -54,42 +49,42 @@ export function trace(options: TraceOptions): GradientTransform<TraceState> {
       'set a positive momentum and no dampening, or nesterov: false',
     )
   }
-  return {
-    init(params) {
+  return inPlaceTransform(
+    (params) => {
       const buffers: Record<string, TraceBuffers> = {}
       for (const name in params) buffers[name] = { momentum_buffer: null }
       return { hyper: initHyper(spec), buffers }
     },
-    update(grads, state) {
+    (updates, state) => {
       const mu = hyperValue(state.hyper, 'momentum')
       const keep = 1 - hyperValue(state.hyper, 'dampening', 0)
-      const buffers = { ...state.buffers }
-      const updates: ParamTree = {}
-      for (const name in grads) {
-        const g = grads[name]!
-        const previous = slotFor('trace', state.buffers, name).momentum_buffer
-        if (mu === 0) {
-          updates[name] = g
-          continue
+      const slots = Object.keys(updates).map((name) => {
+        const u = updates[name]!
+        const slot = slotFor('trace', state.buffers, name)
+        const buffer = slot.momentum_buffer
+        if (buffer !== null) bufferMatches('trace', name, buffer, u)
+        // A parameter's first update starts its buffer, allocated now so that commit cannot fail.
+        const fresh =
+          mu !== 0 && buffer === null ? new Tensor(new Float32Array(u.size), u.shape) : null
+        return [u.data, slot, fresh] as const
+      })
+      return () => {
+        const hyper = nextHyper(state.hyper)
+        if (mu === 0) return { hyper, buffers: state.buffers }
+        for (const [u, slot, fresh] of slots) {
+          if (fresh !== null) {
+            fresh.data.set(u)
+            slot.momentum_buffer = fresh
+          } else {
+            const b = slot.momentum_buffer!.data
+            for (let i = 0; i < u.length; i++) b[i] = mu * b[i]! + keep * u[i]!
+          }
+          const b = slot.momentum_buffer!.data
+          if (!nesterov) u.set(b)
+          else for (let i = 0; i < u.length; i++) u[i] = u[i]! + mu * b[i]!
         }
-        const gd = g.data
-        const buf = new Float32Array(gd.length)
-        if (previous === null) buf.set(gd)
-        else {
-          const b = previous.data
-          for (let i = 0; i < buf.length; i++) buf[i] = mu * b[i]! + keep * gd[i]!
-        }
-        const momentumBuffer = new Tensor(buf, g.shape)
-        buffers[name] = { momentum_buffer: momentumBuffer }
-        if (!nesterov) {
-          updates[name] = momentumBuffer
-          continue
-        }
-        const out = new Float32Array(gd.length)
-        for (let i = 0; i < out.length; i++) out[i] = gd[i]! + mu * buf[i]!
-        updates[name] = new Tensor(out, g.shape)
+        return { hyper, buffers: state.buffers }
       }
-      return { updates, state: { hyper: nextHyper(state.hyper), buffers } }
     },
-  }
+  )
 }

@@ -37,4 +37,25 @@ export interface GradientTransform<S = unknown> {
     params?: Readonly<ParamTree>,
     extras?: TransformExtras,
   ): TransformResult<S>
+  /**
+   * Optional in-place form of `update`, for a caller that owns `state` and the tree `updates`
+   * (the gradients copied into scratch tensors), as `createOptimizer` does. In two phases: this
+   * call evaluates the hyperparameters and checks everything `update` checks, throwing as it
+   * would and writing nothing (it may allocate); the commit it returns then overwrites the
+   * values of `updates` with this transform's updates and the buffers of `state` with the next
+   * state, cannot throw, and returns the next state. The numbers equal `update`'s. In a chain
+   * every transform prepares before the first one commits, so a throw anywhere changes nothing.
+   */
+  prepareInPlace?(
+    updates: ParamTree,
+    state: S,
+    params?: Readonly<ParamTree>,
+    extras?: TransformExtras,
+  ): InPlaceCommit<S>
 }
+
+/**
+ * The second phase of {@link GradientTransform.prepareInPlace}: writes the updates and the
+ * state in place and returns the next state.
+ */
+export type InPlaceCommit<S> = () => S

@@ -1,5 +1,6 @@
 export type {
   GradientTransform,
+  InPlaceCommit,
   ParamTree,
   TransformExtras,
   TransformResult,
