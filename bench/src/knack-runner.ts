@@ -138,12 +138,14 @@ function baseResult(backend: string, workload: string): BenchResult {
 
 /**
  * Activates a Knack backend and waits until it is ready when it says how (the `wasm`
- * backend's `whenReady()` resolves once its worker threads can take work).
+ * backend's `whenReady()` resolves once its worker threads can take work); returns a note
+ * for the result when its GEMM uses relaxed-SIMD fused multiply-adds.
  */
-export async function useKnackBackend(name: string): Promise<void> {
+export async function useKnackBackend(name: string): Promise<string> {
   setBackend(name)
-  const backend = getBackend() as { whenReady?: () => Promise<void> }
+  const backend = getBackend() as { whenReady?: () => Promise<void>; fma?: boolean }
   if (typeof backend.whenReady === 'function') await backend.whenReady()
+  return backend.fma === true ? '; GEMM with relaxed-SIMD fused multiply-adds' : ''
 }
 
 /** Trains the plan with Knack on backend `backend` and reports the spec's output line. */
@@ -158,7 +160,7 @@ export async function runKnackTraining(
   result.notes += `; model from core ops (linear, conv2d, maxPool2d, relu, crossEntropy), @knack/optim createOptimizer(${plan.optimizer.name === 'adam' ? 'adam' : 'sgd'}) with its default finite-gradient check`
   try {
     const setupStart = performance.now()
-    await useKnackBackend(backend)
+    result.notes += await useKnackBackend(backend)
     const runner = knackStepRunner(spec, plan, data)
     const out = runTrainPlan(plan, runner, setupStart, undefined, progress)
     result.threads = getBackend().threads
@@ -178,7 +180,7 @@ export async function runKnackTraining(
 export async function runKnackMatmul(plan: MatmulPlan, backend: string): Promise<BenchResult> {
   const result = baseResult(backend, plan.workload)
   try {
-    await useKnackBackend(backend)
+    result.notes += await useKnackBackend(backend)
     const { a, b } = matmulInputs(plan.n)
     const A = new Tensor(a, [plan.n, plan.n])
     const B = new Tensor(b, [plan.n, plan.n])

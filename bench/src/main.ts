@@ -4,7 +4,8 @@
  * child process; prints the JSON result lines, then the side-by-side table and issue 7's
  * targets. Options: `--workloads W1,W3`, `--quick`, `--json out.jsonl`, `--targets a,b`,
  * `--threads n` (cap for the frameworks that use threads: Knack wasm, PyTorch; default every
- * core), `--memory` (the 10,000-step memory check instead), `--spec path`.
+ * core), `--relaxed-simd` (every Node child runs with V8's relaxed-SIMD flag, the default from
+ * Node 22 and Chrome 114 on), `--memory` (the 10,000-step memory check instead), `--spec path`.
  */
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     memory: { type: 'boolean', default: false },
     steps: { type: 'string', default: '10000' },
     threads: { type: 'string' },
+    'relaxed-simd': { type: 'boolean', default: false },
     spec: { type: 'string', default: DEFAULT_SPEC_PATH },
   },
 })
@@ -74,9 +76,16 @@ function runChild(command: string, args: string[], env?: NodeJS.ProcessEnv): Pro
   })
 }
 
-/** Node children run under the same loader as this process (tsx), from the bench directory. */
+/** V8's switch for WebAssembly relaxed SIMD on Node 20 (on by default from Node 22). */
+const RELAXED_SIMD_FLAG = '--experimental-wasm-relaxed-simd'
+
+/**
+ * Node children run under the same loader as this process (tsx), from the bench directory,
+ * with relaxed SIMD switched on for all of them when asked.
+ */
 function nodeArgs(extraFlags: string[], args: string[]): string[] {
-  return [...process.execArgv, ...extraFlags, RUN_ONE, ...args]
+  const engine = values['relaxed-simd'] ? [RELAXED_SIMD_FLAG] : []
+  return [...process.execArgv, ...engine, ...extraFlags, RUN_ONE, ...args]
 }
 
 function machineLine(): string {
@@ -166,6 +175,7 @@ async function main(): Promise<void> {
   }
   log(`machine: ${machineLine()}`)
   if (threads !== undefined) log(`threads capped at ${threads} (Knack wasm, PyTorch)`)
+  if (values['relaxed-simd']) log(`Node children run with ${RELAXED_SIMD_FLAG}`)
   log(`targets: ${targets.map(targetName).join(', ')}${withPytorch ? '' : ' (PyTorch not found)'}`)
   log(`workloads: ${workloads.join(', ')}${values.quick ? ' (quick smoke run)' : ''}`)
   const data = await loadBenchData(spec)
@@ -185,6 +195,7 @@ async function main(): Promise<void> {
   }
   const caveats = [
     threads === undefined ? '' : ` — threads capped at ${threads}`,
+    values['relaxed-simd'] ? ` — Node children with ${RELAXED_SIMD_FLAG}` : '',
     values.quick ? ' — quick smoke run, not a measurement' : '',
   ]
   process.stdout.write(`\n${machineLine()}${caveats.join('')}\n\n`)
