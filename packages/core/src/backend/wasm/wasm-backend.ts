@@ -48,6 +48,9 @@ const ELEMENTS_PER_THREAD = 1 << 15
 // that the per-chunk partial weight gradients always add up in the same order.
 const CONV_CHUNKS = 16
 const MAX_DEFAULT_THREADS = 8
+// Memory-bound kernels stream their operands through wasm memory in chunks of this many
+// elements, so that each chunk's copy in, kernel pass and copy out stay in cache.
+const STREAM_CHUNK = 1 << 12
 // Largest memory, in 64 KiB pages: 2 GiB keeps every byte address a positive i32 (the kernels
 // compare addresses signed); a shared memory falls back to 1 GiB where 2 GiB cannot be reserved.
 const MAX_PAGES = 32768
@@ -56,6 +59,11 @@ const SHARED_MAXIMA = [MAX_PAGES, 16384]
 function envValue(name: string): string | undefined {
   const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
   return proc?.env?.[name]
+}
+
+/** Calls `step(start, count)` for consecutive chunks of at most `chunk` of `length` items. */
+function inChunks(length: number, chunk: number, step: (start: number, count: number) => void) {
+  for (let start = 0; start < length; start += chunk) step(start, Math.min(chunk, length - start))
 }
 
 function hardwareThreads(): number {
@@ -408,17 +416,68 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     run(name, job(base, w.channels, 4 * (1 + slots.length), at + 1, { [at]: 1 }, {}), slots)
   }
 
-  const maxPool2d = (input: Float32Array, out: Float32Array, indices: Int32Array, w: Window2d) => {
+  /** Planes of `w` per chunk when streaming them through wasm memory. */
+  const planesPerChunk = (w: Window2d) =>
+    Math.max(1, Math.floor(STREAM_CHUNK / (w.height * w.width)))
+
+  /**
+   * Runs pooling kernel `name(input, ...outs, geom, p0, count, ...after)` over the planes of `w`
+   * in cache-sized chunks: each chunk's input planes are copied in and its results copied out
+   * into `outputs`.
+   */
+  const poolForward = (
+    name: KernelName,
+    w: Window2d,
+    input: Float32Array,
+    outputs: readonly (Float32Array | Int32Array)[],
+    after: number[] = [],
+  ) => {
     heap.reset()
-    const inLength = w.channels * w.height * w.width
-    const outLength = w.channels * w.outH * w.outW
-    const pin = heap.copyIn(input, 0, inLength)
-    const pout = heap.alloc(4 * outLength)
-    const pidx = heap.alloc(4 * outLength)
+    const inPlane = w.height * w.width
+    const outPlane = w.outH * w.outW
+    const planes = planesPerChunk(w)
+    const pin = heap.alloc(4 * planes * inPlane)
+    const at = outputs.map(() => heap.alloc(4 * planes * outPlane))
     const geom = geometry(w, false)
-    pool2d('maxPool', w, [pin, pout, pidx, geom])
-    heap.copyOut(pout, out, 0, outLength)
-    heap.copyOut(pidx, indices, 0, outLength)
+    inChunks(w.channels, planes, (p0, count) => {
+      heap.write(pin, input, p0 * inPlane, count * inPlane)
+      kernels[name](pin, ...at, geom, 0, count, ...after)
+      for (const [i, dst] of outputs.entries()) {
+        heap.copyOut(at[i]!, dst, p0 * outPlane, count * outPlane)
+      }
+    })
+  }
+
+  const maxPool2d = (input: Float32Array, out: Float32Array, indices: Int32Array, w: Window2d) =>
+    poolForward('maxPool', w, input, [out, indices])
+
+  /**
+   * Runs pooling backward kernel `name(...operands, gIn, geom, p0, count, ...after)` over the
+   * planes of `w` in cache-sized chunks: each chunk's output-sized operands are copied in, its
+   * input gradient zeroed, accumulated by the kernel and copied out into `gradInput`.
+   */
+  const poolBackward = (
+    name: KernelName,
+    w: Window2d,
+    operands: readonly (Float32Array | Int32Array)[],
+    gradInput: Float32Array,
+    after: number[] = [],
+  ) => {
+    heap.reset()
+    const inPlane = w.height * w.width
+    const outPlane = w.outH * w.outW
+    const planes = planesPerChunk(w)
+    const at = operands.map(() => heap.alloc(4 * planes * outPlane))
+    const pgx = heap.alloc(4 * planes * inPlane)
+    const geom = geometry(w, false)
+    inChunks(w.channels, planes, (p0, count) => {
+      for (const [i, src] of operands.entries()) {
+        heap.write(at[i]!, src, p0 * outPlane, count * outPlane)
+      }
+      heap.clear(pgx, count * inPlane)
+      kernels[name](...at, pgx, geom, 0, count, ...after)
+      heap.copyOut(pgx, gradInput, p0 * inPlane, count * inPlane)
+    })
   }
 
   const maxPool2dBackward = (
@@ -426,17 +485,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     indices: Int32Array,
     gradInput: Float32Array,
     w: Window2d,
-  ) => {
-    heap.reset()
-    const inLength = w.channels * w.height * w.width
-    const outLength = w.channels * w.outH * w.outW
-    const pg = heap.copyIn(gradOut, 0, outLength)
-    const pidx = heap.copyIn(indices, 0, outLength)
-    const pgx = heap.copyIn(gradInput, 0, inLength)
-    const geom = geometry(w, false)
-    pool2d('maxPoolBackward', w, [pg, pidx, pgx, geom])
-    heap.copyOut(pgx, gradInput, 0, inLength)
-  }
+  ) => poolBackward('maxPoolBackward', w, [gradOut, indices], gradInput)
 
   const avgPool2d = (
     input: Float32Array,
@@ -460,33 +509,28 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     gradInput: Float32Array,
     w: Window2d,
     countIncludePad: boolean,
-  ) => {
-    heap.reset()
-    const inLength = w.channels * w.height * w.width
-    const outLength = w.channels * w.outH * w.outW
-    const pg = heap.copyIn(gradOut, 0, outLength)
-    const pgx = heap.copyIn(gradInput, 0, inLength)
-    const geom = geometry(w, false)
-    const pad = countIncludePad ? 1 : 0
-    pool2d('avgPoolBackward', w, [pg, pgx, geom], [pad])
-    heap.copyOut(pgx, gradInput, 0, inLength)
-  }
+  ) => poolBackward('avgPoolBackward', w, [gradOut], gradInput, [countIncludePad ? 1 : 0])
 
   const relu = (x: Float32Array, out: Float32Array) => {
     heap.reset()
-    const px = heap.copyIn(x, 0, x.length)
-    const po = heap.alloc(4 * x.length)
-    kernels.relu(px, po, x.length)
-    heap.copyOut(po, out, 0, x.length)
+    const px = heap.alloc(4 * Math.min(x.length, STREAM_CHUNK))
+    inChunks(x.length, STREAM_CHUNK, (start, count) => {
+      heap.write(px, x, start, count)
+      kernels.relu(px, px, count)
+      heap.copyOut(px, out, start, count)
+    })
   }
 
   const reluBackward = (g: Float32Array, y: Float32Array, dx: Float32Array) => {
     heap.reset()
-    const pg = heap.copyIn(g, 0, dx.length)
-    const py = heap.copyIn(y, 0, dx.length)
-    const pdx = heap.alloc(4 * dx.length)
-    kernels.reluBackward(pg, py, pdx, dx.length)
-    heap.copyOut(pdx, dx, 0, dx.length)
+    const pg = heap.alloc(4 * Math.min(dx.length, STREAM_CHUNK))
+    const py = heap.alloc(4 * Math.min(dx.length, STREAM_CHUNK))
+    inChunks(dx.length, STREAM_CHUNK, (start, count) => {
+      heap.write(pg, g, start, count)
+      heap.write(py, y, start, count)
+      kernels.reluBackward(pg, py, pg, count)
+      heap.copyOut(pg, dx, start, count)
+    })
   }
 
   return {
