@@ -44,8 +44,9 @@ export interface WasmBackend extends Backend {
 const SMALL_MACS = 2048
 const MACS_PER_THREAD = 1 << 18
 const ELEMENTS_PER_THREAD = 1 << 15
-// Convolutions split the batch into this many chunks at most, whatever the thread count, so
-// that the per-chunk partial weight gradients always add up in the same order.
+// The weight gradient of a convolution splits the batch into this many chunks at most,
+// whatever the thread count, so that the per-chunk partial gradients always add up in the
+// same order; the other convolution kernels take one image per chunk (the finest balance).
 const CONV_CHUNKS = 16
 const MAX_DEFAULT_THREADS = 8
 // Memory-bound kernels stream their operands through wasm memory in chunks of this many
@@ -326,7 +327,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     // convForward(x, w, bias, out, geom, n0, count, col, work)
     const base = [px, pw, pb, po, geom, 0, g.batch, cols, workspace(0)]
     const perThread = { 7: colBytes, 8: workspaceBytes }
-    run('convForward', job(base, g.batch, CONV_CHUNKS, 6, { 5: 1 }, perThread), slots)
+    run('convForward', job(base, g.batch, g.batch, 6, { 5: 1 }, perThread), slots)
     heap.copyOut(po, out, 0, outLength)
   }
 
@@ -351,7 +352,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       // convBackwardInput(gOut, w, gIn, geom, n0, count, col, work)
       const base = [pg, pw, pgx, geom, 0, g.batch, cols, workspace(0)]
       const perThread = { 6: colBytes, 7: workspaceBytes }
-      run('convBackwardInput', job(base, g.batch, CONV_CHUNKS, 5, { 4: 1 }, perThread), slots)
+      run('convBackwardInput', job(base, g.batch, g.batch, 5, { 4: 1 }, perThread), slots)
       heap.copyOut(pgx, gradInput, 0, g.batch * imageSize)
     }
     if (gradWeight !== null || gradBias !== null) {
