@@ -139,8 +139,10 @@ function threadedRuntime(threads: number, fma: boolean): Runtime | null {
  * Creates a WebAssembly SIMD128 backend: GEMM with packed panels and a register-blocked
  * micro-kernel, im2col/col2im convolution and pooling, generated at run time by a small
  * assembler. Operands are copied into a reused, growable wasm memory and results copied back,
- * so tensors keep their JS-owned storage. With more than one thread, kernels split their rows,
- * batch, images or planes over worker threads sharing that memory, synchronised with
+ * so tensors keep their JS-owned storage; memory-bound kernels (ReLU, max pooling, pooling
+ * gradients) stream through it in cache-sized chunks on the calling thread, so that each byte
+ * crosses main memory once each way. With more than one thread, the other kernels split their
+ * rows, batch, images or planes over worker threads sharing that memory, synchronised with
  * `Atomics`; threads start in the background and join as soon as they are ready.
  * @see https://github.com/WebAssembly/simd/blob/main/proposals/simd/SIMD.md
  */
@@ -422,16 +424,15 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     Math.max(1, Math.floor(STREAM_CHUNK / (w.height * w.width)))
 
   /**
-   * Runs pooling kernel `name(input, ...outs, geom, p0, count, ...after)` over the planes of `w`
-   * in cache-sized chunks: each chunk's input planes are copied in and its results copied out
-   * into `outputs`.
+   * Runs pooling kernel `name(input, ...outs, geom, p0, count)` over the planes of `w` in
+   * cache-sized chunks on this thread: each chunk's input planes are copied in and its results
+   * copied out into `outputs`.
    */
   const poolForward = (
     name: KernelName,
     w: Window2d,
     input: Float32Array,
     outputs: readonly (Float32Array | Int32Array)[],
-    after: number[] = [],
   ) => {
     heap.reset()
     const inPlane = w.height * w.width
@@ -442,7 +443,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const geom = geometry(w, false)
     inChunks(w.channels, planes, (p0, count) => {
       heap.write(pin, input, p0 * inPlane, count * inPlane)
-      kernels[name](pin, ...at, geom, 0, count, ...after)
+      kernels[name](pin, ...at, geom, 0, count)
       for (const [i, dst] of outputs.entries()) {
         heap.copyOut(at[i]!, dst, p0 * outPlane, count * outPlane)
       }
@@ -454,8 +455,9 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
   /**
    * Runs pooling backward kernel `name(...operands, gIn, geom, p0, count, ...after)` over the
-   * planes of `w` in cache-sized chunks: each chunk's output-sized operands are copied in, its
-   * input gradient zeroed, accumulated by the kernel and copied out into `gradInput`.
+   * planes of `w` in cache-sized chunks on this thread: each chunk's output-sized operands are
+   * copied in, its input gradient zeroed, accumulated by the kernel and copied out into
+   * `gradInput`.
    */
   const poolBackward = (
     name: KernelName,
