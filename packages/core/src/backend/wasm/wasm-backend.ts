@@ -180,6 +180,11 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     return wanted > 0 ? pool.readySlots().slice(0, wanted) : []
   }
 
+  /** Lets sleeping workers start polling while this thread copies the operands of a job in. */
+  const wakeHelpers = () => {
+    if (poolAlive) pool?.wake()
+  }
+
   /** Runs the chunks of `job` on this thread and on the workers in `slots`. */
   const run = (name: KernelName, job: ChunkedJob, slots: readonly number[]) => {
     const kernel = kernels[name]
@@ -318,6 +323,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     g: Conv2dGeometry,
   ) => {
     const { L, K, imageSize } = convSizes(g)
+    wakeHelpers()
     heap.reset()
     const px = heap.copyIn(input, 0, g.batch * imageSize)
     const pw = heap.copyIn(weight, 0, g.outChannels * K)
@@ -344,6 +350,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   ) => {
     const { L, K, imageSize } = convSizes(g)
     const outLength = g.batch * g.outChannels * L
+    wakeHelpers()
     heap.reset()
     const pg = heap.copyIn(gradOut, 0, outLength)
     const geom = geometry(g, true, g.groups, g.outChannels)
