@@ -39,9 +39,8 @@ function window(
 }
 
 // Strides 1, 2 (the shuffle path) and 3 (lane gathers), padded edges, dilation, odd sizes,
-// interiors that are not a multiple of four windows wide, a padding wider than the kernel
-// (windows entirely in the padding), and enough planes to stream in several chunks with a
-// short last one.
+// interiors that are not a multiple of four windows wide (28 and 14 wide with stride 2, 6 wide
+// with stride 1), and a padding wider than the kernel (windows entirely in the padding).
 const windows: Window2d[] = [
   window(6, [28, 28], [2, 2], [2, 2]),
   window(37, [28, 28], [2, 2], [2, 2]),

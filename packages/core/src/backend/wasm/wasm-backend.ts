@@ -49,8 +49,8 @@ const ELEMENTS_PER_THREAD = 1 << 15
 // same order; the other convolution kernels take one image per chunk (the finest balance).
 const CONV_CHUNKS = 16
 const MAX_DEFAULT_THREADS = 8
-// Memory-bound kernels stream their operands through wasm memory in chunks of this many
-// elements, so that each chunk's copy in, kernel pass and copy out stay in cache.
+// ReLU streams its operands through wasm memory in chunks of this many elements, so that each
+// chunk's copy in, kernel pass and copy out stay in cache.
 const STREAM_CHUNK = 1 << 12
 // Largest memory, in 64 KiB pages: 2 GiB keeps every byte address a positive i32 (the kernels
 // compare addresses signed); a shared memory falls back to 1 GiB where 2 GiB cannot be reserved.
@@ -139,11 +139,11 @@ function threadedRuntime(threads: number, fma: boolean): Runtime | null {
  * Creates a WebAssembly SIMD128 backend: GEMM with packed panels and a register-blocked
  * micro-kernel, im2col/col2im convolution and pooling, generated at run time by a small
  * assembler. Operands are copied into a reused, growable wasm memory and results copied back,
- * so tensors keep their JS-owned storage; memory-bound kernels (ReLU, max pooling, pooling
- * gradients) stream through it in cache-sized chunks on the calling thread, so that each byte
- * crosses main memory once each way. With more than one thread, the other kernels split their
- * rows, batch, images or planes over worker threads sharing that memory, synchronised with
- * `Atomics`; threads start in the background and join as soon as they are ready.
+ * so tensors keep their JS-owned storage; ReLU and its gradient stream through it in
+ * cache-sized chunks on the calling thread, so that each byte crosses main memory once each
+ * way. With more than one thread, the other kernels split their rows, batch, images or planes
+ * over worker threads sharing that memory, synchronised with `Atomics`; threads start in the
+ * background and join as soon as they are ready.
  * @see https://github.com/WebAssembly/simd/blob/main/proposals/simd/SIMD.md
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
@@ -426,76 +426,37 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     run(name, job(base, w.channels, 4 * (1 + slots.length), at + 1, { [at]: 1 }, {}), slots)
   }
 
-  /** Planes of `w` per chunk when streaming them through wasm memory. */
-  const planesPerChunk = (w: Window2d) =>
-    Math.max(1, Math.floor(STREAM_CHUNK / (w.height * w.width)))
-
-  /**
-   * Runs pooling kernel `name(input, ...outs, geom, p0, count)` over the planes of `w` in
-   * cache-sized chunks on this thread: each chunk's input planes are copied in and its results
-   * copied out into `outputs`.
-   */
-  const poolForward = (
-    name: KernelName,
-    w: Window2d,
-    input: Float32Array,
-    outputs: readonly (Float32Array | Int32Array)[],
-  ) => {
+  const maxPool2d = (input: Float32Array, out: Float32Array, indices: Int32Array, w: Window2d) => {
     heap.reset()
-    const inPlane = w.height * w.width
-    const outPlane = w.outH * w.outW
-    const planes = planesPerChunk(w)
-    const pin = heap.alloc(4 * planes * inPlane)
-    const at = outputs.map(() => heap.alloc(4 * planes * outPlane))
+    const inLength = w.channels * w.height * w.width
+    const outLength = w.channels * w.outH * w.outW
+    const pin = heap.copyIn(input, 0, inLength)
+    const pout = heap.alloc(4 * outLength)
+    const pidx = heap.alloc(4 * outLength)
     const geom = geometry(w, false)
-    inChunks(w.channels, planes, (p0, count) => {
-      heap.write(pin, input, p0 * inPlane, count * inPlane)
-      kernels[name](pin, ...at, geom, 0, count)
-      for (const [i, dst] of outputs.entries()) {
-        heap.copyOut(at[i]!, dst, p0 * outPlane, count * outPlane)
-      }
-    })
+    pool2d('maxPool', w, [pin, pout, pidx, geom])
+    heap.copyOut(pout, out, 0, outLength)
+    heap.copyOut(pidx, indices, 0, outLength)
   }
 
-  const maxPool2d = (input: Float32Array, out: Float32Array, indices: Int32Array, w: Window2d) =>
-    poolForward('maxPool', w, input, [out, indices])
-
-  /**
-   * Runs pooling backward kernel `name(...operands, gIn, geom, p0, count, ...after)` over the
-   * planes of `w` in cache-sized chunks on this thread: each chunk's output-sized operands are
-   * copied in, its input gradient zeroed, accumulated by the kernel and copied out into
-   * `gradInput`.
-   */
-  const poolBackward = (
-    name: KernelName,
-    w: Window2d,
-    operands: readonly (Float32Array | Int32Array)[],
-    gradInput: Float32Array,
-    after: number[] = [],
-  ) => {
-    heap.reset()
-    const inPlane = w.height * w.width
-    const outPlane = w.outH * w.outW
-    const planes = planesPerChunk(w)
-    const at = operands.map(() => heap.alloc(4 * planes * outPlane))
-    const pgx = heap.alloc(4 * planes * inPlane)
-    const geom = geometry(w, false)
-    inChunks(w.channels, planes, (p0, count) => {
-      for (const [i, src] of operands.entries()) {
-        heap.write(at[i]!, src, p0 * outPlane, count * outPlane)
-      }
-      heap.clear(pgx, count * inPlane)
-      kernels[name](...at, pgx, geom, 0, count, ...after)
-      heap.copyOut(pgx, gradInput, p0 * inPlane, count * inPlane)
-    })
-  }
-
+  // The pooling gradients overwrite gradInput: it starts as zeros in wasm memory (not copied
+  // in) and the kernels accumulate onto it.
   const maxPool2dBackward = (
     gradOut: Float32Array,
     indices: Int32Array,
     gradInput: Float32Array,
     w: Window2d,
-  ) => poolBackward('maxPoolBackward', w, [gradOut, indices], gradInput)
+  ) => {
+    heap.reset()
+    const inLength = w.channels * w.height * w.width
+    const outLength = w.channels * w.outH * w.outW
+    const pg = heap.copyIn(gradOut, 0, outLength)
+    const pidx = heap.copyIn(indices, 0, outLength)
+    const pgx = heap.zeros(inLength)
+    const geom = geometry(w, false)
+    pool2d('maxPoolBackward', w, [pg, pidx, pgx, geom])
+    heap.copyOut(pgx, gradInput, 0, inLength)
+  }
 
   const avgPool2d = (
     input: Float32Array,
@@ -519,7 +480,17 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     gradInput: Float32Array,
     w: Window2d,
     countIncludePad: boolean,
-  ) => poolBackward('avgPoolBackward', w, [gradOut], gradInput, [countIncludePad ? 1 : 0])
+  ) => {
+    heap.reset()
+    const inLength = w.channels * w.height * w.width
+    const outLength = w.channels * w.outH * w.outW
+    const pg = heap.copyIn(gradOut, 0, outLength)
+    const pgx = heap.zeros(inLength)
+    const geom = geometry(w, false)
+    const pad = countIncludePad ? 1 : 0
+    pool2d('avgPoolBackward', w, [pg, pgx, geom], [pad])
+    heap.copyOut(pgx, gradInput, 0, inLength)
+  }
 
   const relu = (x: Float32Array, out: Float32Array) => {
     heap.reset()
