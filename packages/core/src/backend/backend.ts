@@ -144,7 +144,10 @@ export interface Backend {
    * entirely in the padding). NaN propagates.
    */
   maxPool2d(input: Float32Array, out: Float32Array, indices: Int32Array, window: Window2d): void
-  /** Adds each output gradient onto the input position `indices` names (`+=`). */
+  /**
+   * Input gradient of {@link Backend.maxPool2d}: each output gradient goes to the input position
+   * `indices` names (summed where windows share a maximum). Overwrites `gradInput`.
+   */
   maxPool2dBackward(
     gradOut: Float32Array,
     indices: Int32Array,
@@ -161,7 +164,10 @@ export interface Backend {
     window: Window2d,
     countIncludePad: boolean,
   ): void
-  /** Spreads each output gradient evenly over its window's taps inside the input (`+=`). */
+  /**
+   * Input gradient of {@link Backend.avgPool2d}: each output gradient spread evenly over its
+   * window's taps inside the input (summed where windows overlap). Overwrites `gradInput`.
+   */
   avgPool2dBackward(
     gradOut: Float32Array,
     gradInput: Float32Array,

@@ -66,8 +66,8 @@ export function jsAvgPool2d(
 }
 
 /**
- * Reference average-pool backward: adds `gradOut[o] / divisor` onto every window tap inside
- * the input (`+=`), with the divisor of {@link jsAvgPool2d}.
+ * Reference average-pool backward: `gradInput = 0`, then `gradOut[o] / divisor` added onto
+ * every window tap inside the input, with the divisor of {@link jsAvgPool2d}.
  */
 export function jsAvgPool2dBackward(
   gradOut: Float32Array,
@@ -77,6 +77,7 @@ export function jsAvgPool2dBackward(
 ): void {
   const { height, width, outH, outW, dilationH, dilationW } = w
   const [rows, cols] = windowRanges(w)
+  gradInput.fill(0)
   let o = 0
   for (let c = 0; c < w.channels; c++) {
     const plane = c * height * width
@@ -145,7 +146,10 @@ export function jsMaxPool2d(
   }
 }
 
-/** Reference max-pool backward: `gradInput[plane, indices[o]] += gradOut[o]` (`−1` skipped). */
+/**
+ * Reference max-pool backward: `gradInput = 0`, then `gradInput[plane, indices[o]] += gradOut[o]`
+ * (`−1` skipped).
+ */
 export function jsMaxPool2dBackward(
   gradOut: Float32Array,
   indices: Int32Array,
@@ -154,6 +158,7 @@ export function jsMaxPool2dBackward(
 ): void {
   const perPlane = w.outH * w.outW
   const planeSize = w.height * w.width
+  gradInput.fill(0)
   let o = 0
   for (let c = 0; c < w.channels; c++) {
     const plane = c * planeSize

@@ -19,7 +19,8 @@ function special(n: number): Float32Array {
 
 describe('wasm elementwise kernels', () => {
   it('relu equals the reference bit for bit, for every length around the SIMD width', () => {
-    for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1001]) {
+    // Up to lengths that the backend streams through wasm memory in several chunks.
+    for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1001, 4096, 12_295]) {
       const x = special(n)
       const expected = new Float32Array(n)
       const actual = random(n)
@@ -31,7 +32,7 @@ describe('wasm elementwise kernels', () => {
   })
 
   it('relu backward equals the reference: 0 where the output is ≤ 0, the gradient elsewhere (NaN too)', () => {
-    for (const n of [0, 1, 3, 4, 6, 8, 13, 1000]) {
+    for (const n of [0, 1, 3, 4, 6, 8, 13, 1000, 4096, 12_295]) {
       const y = special(n)
       const g = random(n)
       const expected = new Float32Array(n)

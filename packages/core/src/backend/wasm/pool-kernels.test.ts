@@ -39,9 +39,13 @@ function window(
 }
 
 // Strides 1, 2 (the shuffle path) and 3 (lane gathers), padded edges, dilation, odd sizes,
-// and a padding wider than the kernel (windows entirely in the padding).
+// interiors that are not a multiple of four windows wide (28 and 14 wide with stride 2, 6 wide
+// with stride 1), and a padding wider than the kernel (windows entirely in the padding).
 const windows: Window2d[] = [
   window(6, [28, 28], [2, 2], [2, 2]),
+  window(37, [28, 28], [2, 2], [2, 2]),
+  window(45, [14, 14], [2, 2], [2, 2]),
+  window(3, [8, 8], [3, 3], [1, 1]),
   window(3, [13, 17], [3, 3], [1, 1], [1, 1]),
   window(2, [11, 23], [3, 2], [2, 2], [1, 1], [2, 1]),
   window(4, [9, 31], [2, 3], [3, 3], [0, 1]),
@@ -76,7 +80,7 @@ describe('wasm pooling kernels', () => {
     }
   })
 
-  it('max-pool backward scatters onto the recorded positions with +=', () => {
+  it('max-pool backward scatters onto the recorded positions, overwriting the gradient', () => {
     for (const w of windows) {
       const n = w.channels * w.outH * w.outW
       const input = random(w.channels * w.height * w.width)

@@ -277,6 +277,17 @@ function emitMaxPool(mod: ModuleBuilder): void {
               f.inc(ow, 4)
             },
           )
+          // A ragged end of the interior: redo the last four interior windows as one vector
+          // (rewriting some outputs with the same values) rather than one at a time.
+          f.when(
+            () => f.get(ow).get(hi).i32LtS().get(hi).get(lo).i32Sub().i32Const(4).i32GeS().i32And(),
+            () => {
+              f.get(o).get(ow).i32Sub().get(hi).i32Add().i32Const(4).i32Sub().set(o)
+              f.get(hi).i32Const(4).i32Sub().set(ow)
+              vectorWindows()
+              f.inc(ow, 4)
+            },
+          )
           f.while(
             () => f.get(ow).get(outW).i32LtS(),
             () => {

@@ -43,6 +43,32 @@ describe('ThreadPool', () => {
     expect(pool.readySlots()).toEqual([])
   })
 
+  it('wakes sleeping workers without giving them work, and still runs the next job', async () => {
+    const { memory, relu, pool } = startPool(2)
+    await pool.whenReady()
+    // Long enough for the workers to stop polling and sleep in Atomics.wait.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    pool.wake()
+    const f32 = new Float32Array(memory.buffer)
+    const x = CONTROL_BYTES
+    f32.fill(-1, x / 4, x / 4 + 64)
+    const job = {
+      base: [x, x, 0],
+      perChunk: [64, 64, 0],
+      perThread: [0, 0, 0],
+      countIndex: 2,
+      chunk: 16,
+      total: 64,
+      chunks: 4,
+    }
+    pool.run(KERNELS.indexOf('relu'), job, pool.readySlots(), (args) =>
+      relu(args[0]!, args[1]!, args[2]!),
+    )
+    expect(Array.from(f32.subarray(x / 4, x / 4 + 64))).toEqual(new Array(64).fill(0))
+    pool.terminate()
+    pool.wake()
+  })
+
   it('turns a kernel that traps in a worker into a StateError and stops using the pool', async () => {
     const { relu, pool } = startPool(1)
     await pool.whenReady()

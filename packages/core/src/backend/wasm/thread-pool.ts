@@ -152,6 +152,18 @@ export class ThreadPool {
     return slots
   }
 
+  /**
+   * Wakes the workers that sleep in `Atomics.wait` without posting a job: they poll again for
+   * a while, so that a job posted soon after (once the caller has copied its operands in) finds
+   * them running instead of paying the wake-up latency inside the job.
+   */
+  wake(): void {
+    if (this.broken) return
+    for (let s = 0; s < this.workers; s++) {
+      Atomics.notify(this.ctl, CONTROL.slots + s * SLOT_WORDS + CONTROL.state)
+    }
+  }
+
   /** Resolves once every worker is ready (or has failed, or after `timeoutMs`). */
   async whenReady(timeoutMs = 10_000): Promise<void> {
     const start = Date.now()

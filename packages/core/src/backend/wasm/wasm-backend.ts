@@ -44,10 +44,14 @@ export interface WasmBackend extends Backend {
 const SMALL_MACS = 2048
 const MACS_PER_THREAD = 1 << 18
 const ELEMENTS_PER_THREAD = 1 << 15
-// Convolutions split the batch into this many chunks at most, whatever the thread count, so
-// that the per-chunk partial weight gradients always add up in the same order.
+// The weight gradient of a convolution splits the batch into this many chunks at most,
+// whatever the thread count, so that the per-chunk partial gradients always add up in the
+// same order; the other convolution kernels take one image per chunk (the finest balance).
 const CONV_CHUNKS = 16
 const MAX_DEFAULT_THREADS = 8
+// ReLU streams its operands through wasm memory in chunks of this many elements, so that each
+// chunk's copy in, kernel pass and copy out stay in cache.
+const STREAM_CHUNK = 1 << 12
 // Largest memory, in 64 KiB pages: 2 GiB keeps every byte address a positive i32 (the kernels
 // compare addresses signed); a shared memory falls back to 1 GiB where 2 GiB cannot be reserved.
 const MAX_PAGES = 32768
@@ -56,6 +60,11 @@ const SHARED_MAXIMA = [MAX_PAGES, 16384]
 function envValue(name: string): string | undefined {
   const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
   return proc?.env?.[name]
+}
+
+/** Calls `step(start, count)` for consecutive chunks of at most `chunk` of `length` items. */
+function inChunks(length: number, chunk: number, step: (start: number, count: number) => void) {
+  for (let start = 0; start < length; start += chunk) step(start, Math.min(chunk, length - start))
 }
 
 function hardwareThreads(): number {
@@ -130,9 +139,11 @@ function threadedRuntime(threads: number, fma: boolean): Runtime | null {
  * Creates a WebAssembly SIMD128 backend: GEMM with packed panels and a register-blocked
  * micro-kernel, im2col/col2im convolution and pooling, generated at run time by a small
  * assembler. Operands are copied into a reused, growable wasm memory and results copied back,
- * so tensors keep their JS-owned storage. With more than one thread, kernels split their rows,
- * batch, images or planes over worker threads sharing that memory, synchronised with
- * `Atomics`; threads start in the background and join as soon as they are ready.
+ * so tensors keep their JS-owned storage; ReLU and its gradient stream through it in
+ * cache-sized chunks on the calling thread, so that each byte crosses main memory once each
+ * way. With more than one thread, the other kernels split their rows, batch, images or planes
+ * over worker threads sharing that memory, synchronised with `Atomics`; threads start in the
+ * background and join as soon as they are ready.
  * @see https://github.com/WebAssembly/simd/blob/main/proposals/simd/SIMD.md
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
@@ -167,6 +178,11 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     if (!poolAlive || pool === null) return []
     const wanted = Math.min(poolSize, Math.floor(work / perThread)) - 1
     return wanted > 0 ? pool.readySlots().slice(0, wanted) : []
+  }
+
+  /** Lets sleeping workers start polling while this thread copies the operands of a job in. */
+  const wakeHelpers = () => {
+    if (poolAlive) pool?.wake()
   }
 
   /** Runs the chunks of `job` on this thread and on the workers in `slots`. */
@@ -307,6 +323,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     g: Conv2dGeometry,
   ) => {
     const { L, K, imageSize } = convSizes(g)
+    wakeHelpers()
     heap.reset()
     const px = heap.copyIn(input, 0, g.batch * imageSize)
     const pw = heap.copyIn(weight, 0, g.outChannels * K)
@@ -318,7 +335,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     // convForward(x, w, bias, out, geom, n0, count, col, work)
     const base = [px, pw, pb, po, geom, 0, g.batch, cols, workspace(0)]
     const perThread = { 7: colBytes, 8: workspaceBytes }
-    run('convForward', job(base, g.batch, CONV_CHUNKS, 6, { 5: 1 }, perThread), slots)
+    run('convForward', job(base, g.batch, g.batch, 6, { 5: 1 }, perThread), slots)
     heap.copyOut(po, out, 0, outLength)
   }
 
@@ -333,6 +350,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   ) => {
     const { L, K, imageSize } = convSizes(g)
     const outLength = g.batch * g.outChannels * L
+    wakeHelpers()
     heap.reset()
     const pg = heap.copyIn(gradOut, 0, outLength)
     const geom = geometry(g, true, g.groups, g.outChannels)
@@ -343,7 +361,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       // convBackwardInput(gOut, w, gIn, geom, n0, count, col, work)
       const base = [pg, pw, pgx, geom, 0, g.batch, cols, workspace(0)]
       const perThread = { 6: colBytes, 7: workspaceBytes }
-      run('convBackwardInput', job(base, g.batch, CONV_CHUNKS, 5, { 4: 1 }, perThread), slots)
+      run('convBackwardInput', job(base, g.batch, g.batch, 5, { 4: 1 }, perThread), slots)
       heap.copyOut(pgx, gradInput, 0, g.batch * imageSize)
     }
     if (gradWeight !== null || gradBias !== null) {
@@ -421,6 +439,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     heap.copyOut(pidx, indices, 0, outLength)
   }
 
+  // The pooling gradients overwrite gradInput: it starts as zeros in wasm memory (not copied
+  // in) and the kernels accumulate onto it.
   const maxPool2dBackward = (
     gradOut: Float32Array,
     indices: Int32Array,
@@ -432,7 +452,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const outLength = w.channels * w.outH * w.outW
     const pg = heap.copyIn(gradOut, 0, outLength)
     const pidx = heap.copyIn(indices, 0, outLength)
-    const pgx = heap.copyIn(gradInput, 0, inLength)
+    const pgx = heap.zeros(inLength)
     const geom = geometry(w, false)
     pool2d('maxPoolBackward', w, [pg, pidx, pgx, geom])
     heap.copyOut(pgx, gradInput, 0, inLength)
@@ -465,7 +485,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const inLength = w.channels * w.height * w.width
     const outLength = w.channels * w.outH * w.outW
     const pg = heap.copyIn(gradOut, 0, outLength)
-    const pgx = heap.copyIn(gradInput, 0, inLength)
+    const pgx = heap.zeros(inLength)
     const geom = geometry(w, false)
     const pad = countIncludePad ? 1 : 0
     pool2d('avgPoolBackward', w, [pg, pgx, geom], [pad])
@@ -474,19 +494,24 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
   const relu = (x: Float32Array, out: Float32Array) => {
     heap.reset()
-    const px = heap.copyIn(x, 0, x.length)
-    const po = heap.alloc(4 * x.length)
-    kernels.relu(px, po, x.length)
-    heap.copyOut(po, out, 0, x.length)
+    const px = heap.alloc(4 * Math.min(x.length, STREAM_CHUNK))
+    inChunks(x.length, STREAM_CHUNK, (start, count) => {
+      heap.write(px, x, start, count)
+      kernels.relu(px, px, count)
+      heap.copyOut(px, out, start, count)
+    })
   }
 
   const reluBackward = (g: Float32Array, y: Float32Array, dx: Float32Array) => {
     heap.reset()
-    const pg = heap.copyIn(g, 0, dx.length)
-    const py = heap.copyIn(y, 0, dx.length)
-    const pdx = heap.alloc(4 * dx.length)
-    kernels.reluBackward(pg, py, pdx, dx.length)
-    heap.copyOut(pdx, dx, 0, dx.length)
+    const pg = heap.alloc(4 * Math.min(dx.length, STREAM_CHUNK))
+    const py = heap.alloc(4 * Math.min(dx.length, STREAM_CHUNK))
+    inChunks(dx.length, STREAM_CHUNK, (start, count) => {
+      heap.write(pg, g, start, count)
+      heap.write(py, y, start, count)
+      kernels.reluBackward(pg, py, pg, count)
+      heap.copyOut(pg, dx, start, count)
+    })
   }
 
   return {

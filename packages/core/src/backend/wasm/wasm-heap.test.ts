@@ -44,6 +44,17 @@ describe('WasmHeap', () => {
     expect(Array.from(back)).toEqual([-1, 7, 2 ** 30])
   })
 
+  it('writes into and clears a block it allocated earlier, for reuse across chunks', () => {
+    const heap = new WasmHeap(new WebAssembly.Memory({ initial: 1 }), 32)
+    const at = heap.alloc(4 * 4)
+    heap.write(at, Float32Array.of(1, 2, 3, 4, 5, 6), 2, 4)
+    expect(Array.from(heap.f32.subarray(at >> 2, (at >> 2) + 4))).toEqual([3, 4, 5, 6])
+    heap.write(at, Int32Array.of(-7), 0, 1)
+    expect(heap.i32[at >> 2]).toBe(-7)
+    heap.clear(at + 4, 2)
+    expect(Array.from(heap.f32.subarray((at >> 2) + 1, (at >> 2) + 4))).toEqual([0, 0, 6])
+  })
+
   it('reports a memory that cannot grow as a StateError', () => {
     const heap = new WasmHeap(new WebAssembly.Memory({ initial: 1, maximum: 2 }), 0)
     expect(() => heap.alloc(5 * 65536)).toThrow(StateError)

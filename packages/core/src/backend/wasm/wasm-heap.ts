@@ -42,16 +42,26 @@ export class WasmHeap {
   /** Allocates `count` float32 zeros. */
   zeros(count: number): number {
     const at = this.alloc(4 * count)
-    this.f32.fill(0, at >> 2, (at >> 2) + count)
+    this.clear(at, count)
     return at
+  }
+
+  /** Sets `count` float32 at byte address `at` (already allocated) to 0. */
+  clear(at: number, count: number): void {
+    this.f32.fill(0, at >> 2, (at >> 2) + count)
   }
 
   /** Copies `count` elements of `src` from `offset` into a new allocation; returns its address. */
   copyIn(src: Float32Array | Int32Array, offset: number, count: number): number {
     const at = this.alloc(4 * count)
+    this.write(at, src, offset, count)
+    return at
+  }
+
+  /** Copies `count` elements of `src` from `offset` to byte address `at` (already allocated). */
+  write(at: number, src: Float32Array | Int32Array, offset: number, count: number): void {
     const view = src instanceof Int32Array ? this.i32 : this.f32
     view.set(src.subarray(offset, offset + count), at >> 2)
-    return at
   }
 
   /** Copies `count` elements at byte address `at` into `dst` from `offset`. */

@@ -42,7 +42,7 @@ export const MAX_ARGS = CONTROL.perChunk - CONTROL.base
 export const CONTROL_BYTES = 4096
 /** Most workers the slots serve. */
 export const MAX_WORKERS = CONTROL.kernel / SLOT_WORDS
-/** Polls of its state a worker makes before it sleeps in `Atomics.wait`. */
+/** Polls of its state a worker makes before it sleeps in `Atomics.wait` (again after a wake). */
 export const WORKER_SPINS = 20000
 /** The sequence number that ends a worker (sequence numbers stay below it). */
 export const STOP_SEQ = 0x0fffffff
@@ -78,7 +78,10 @@ export const WORKER_SOURCE = `'use strict';
       let s;
       while ((s = Atomics.load(ctl, state)) === seen || (s & 7) !== P.posted) {
         seen = s;
-        if (++spins > SPINS) Atomics.wait(ctl, state, s);
+        if (++spins > SPINS) {
+          Atomics.wait(ctl, state, s);
+          spins = 0;
+        }
       }
       seen = s;
       if (s >>> 3 === STOP) break;
