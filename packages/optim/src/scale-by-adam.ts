@@ -77,11 +77,13 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
           const m = slot.exp_avg.data
           const v = slot.exp_avg_sq.data
           const vMax = slot.max_exp_avg_sq?.data
+          // Locals, not closure variables, so that the loop keeps them in registers.
+          const [keep1, keep2, take1, take2] = [b1, b2, 1 - b1, 1 - b2]
           for (let i = 0; i < u.length; i++) {
             // Stored, then read back: the float32 moments, as PyTorch keeps them.
             const g = u[i]!
-            m[i] = b1 * m[i]! + (1 - b1) * g
-            v[i] = b2 * v[i]! + (1 - b2) * g * g
+            m[i] = keep1 * m[i]! + take1 * g
+            v[i] = keep2 * v[i]! + take2 * g * g
             let vi = v[i]!
             if (vMax !== undefined) {
               vi = Math.max(vMax[i]!, vi)
