@@ -2,14 +2,12 @@ import { type FunctionBuilder, I32, type ModuleBuilder, V128, type ValType } fro
 
 /**
  * Register and cache blocking of the generated GEMM: the micro-kernel keeps an `mr × 4·nrv`
- * tile of C in `mr·nrv` SIMD registers and unrolls its depth loop `unroll` times; `kc` is the
- * depth of a packed block, `mc` the rows of a packed A block and `nc` the columns of a packed
- * B block.
+ * tile of C in `mr·nrv` SIMD registers; `kc` is the depth of a packed block, `mc` the rows of
+ * a packed A block and `nc` the columns of a packed B block.
  */
 export interface GemmBlocking {
   mr: number
   nrv: number
-  unroll: number
   kc: number
   mc: number
   nc: number
@@ -17,11 +15,13 @@ export interface GemmBlocking {
 
 /**
  * The blocking the backend uses (tuned on an x86-64 core with 48 KiB L1 and 2 MiB L2): a 4×8
- * tile for separate multiplies and adds (8 accumulators, the product and the operands fit the
- * 16 SIMD registers), a 4×12 tile with fused multiply-adds (12 accumulators hide their latency).
+ * tile with separate multiplies and adds and with fused multiply-adds alike. V8 has 15 SIMD
+ * registers to allocate; one depth step of a 4×8 tile needs 8 accumulators, 2 B vectors, 4
+ * broadcast A values and a product, so it runs without spilling, while larger tiles spill
+ * (V8 issues all the loads of a step before its arithmetic).
  */
-export function gemmBlocking(fma: boolean): GemmBlocking {
-  return { mr: 4, nrv: fma ? 3 : 2, unroll: 4, kc: 256, mc: 96, nc: fma ? 1020 : 1024 }
+export function gemmBlocking(): GemmBlocking {
+  return { mr: 4, nrv: 2, kc: 256, mc: 96, nc: 1024 }
 }
 
 function roundUp(x: number, to: number): number {
@@ -239,14 +239,16 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
 /**
  * `micro(kc, a, b, c, ldcBytes, add)`: the `mr × nr` tile `C (+)= Ã·B̃` of one packed A panel
  * (`a`, `kc` steps of `mr` values) and one packed B panel (`b`, `kc` steps of `nr` values),
- * held in SIMD registers; C rows are `ldcBytes` apart.
+ * held in SIMD registers; C rows are `ldcBytes` apart. The depth loop is not unrolled: V8's
+ * TurboFan issues every load of a loop body before its arithmetic, so an unrolled body holds
+ * the operands of all its steps at once and spills accumulators to the stack.
  */
 function emitMicroKernel(
   mod: ModuleBuilder,
   blocking: GemmBlocking,
   fma: boolean,
 ): FunctionBuilder {
-  const { mr, nrv, unroll } = blocking
+  const { mr, nrv } = blocking
   const nr = 4 * nrv
   const f = mod.func(`micro${mr}x${nr}`, [I32, I32, I32, I32, I32, I32], [], false)
   const [kc, a, b, c, ldc, add] = [0, 1, 2, 3, 4, 5]
@@ -258,50 +260,28 @@ function emitMicroKernel(
   const bv: number[] = []
   for (let v = 0; v < nrv; v++) bv.push(f.local(V128))
   const as = f.local(V128)
-  const steps = f.local()
   const row = f.local()
   f.f32Const(0).f32x4Splat().set(as)
   for (let r = 0; r < mr; r++) for (let v = 0; v < nrv; v++) f.get(as).set(acc[r]![v]!)
-  // One depth step at offset u (in steps) from the panel pointers.
-  const step = (u: number) => {
-    for (let v = 0; v < nrv; v++)
-      f.get(b)
-        .v128Load(4 * (u * nr + 4 * v))
-        .set(bv[v]!)
-    for (let r = 0; r < mr; r++) {
-      f.get(a)
-        .v128Load32Splat(4 * (u * mr + r))
-        .set(as)
-      for (let v = 0; v < nrv; v++) {
-        if (fma) f.get(as).get(bv[v]!).get(acc[r]![v]!).f32x4RelaxedMadd().set(acc[r]![v]!)
-        else f.get(acc[r]![v]!).get(as).get(bv[v]!).f32x4Mul().f32x4Add().set(acc[r]![v]!)
-      }
+  // kc ≥ 1: one depth step per iteration.
+  const loop = f.loop()
+  for (let v = 0; v < nrv; v++)
+    f.get(b)
+      .v128Load(16 * v)
+      .set(bv[v]!)
+  for (let r = 0; r < mr; r++) {
+    f.get(a)
+      .v128Load32Splat(4 * r)
+      .set(as)
+    for (let v = 0; v < nrv; v++) {
+      if (fma) f.get(as).get(bv[v]!).get(acc[r]![v]!).f32x4RelaxedMadd().set(acc[r]![v]!)
+      else f.get(acc[r]![v]!).get(as).get(bv[v]!).f32x4Mul().f32x4Add().set(acc[r]![v]!)
     }
   }
-  const log2Unroll = Math.log2(unroll)
-  f.get(kc).i32Const(log2Unroll).i32ShrS().set(steps)
-  f.while(
-    () => f.get(steps),
-    () => {
-      for (let u = 0; u < unroll; u++) step(u)
-      f.inc(a, 4 * mr * unroll)
-      f.inc(b, 4 * nr * unroll)
-      f.inc(steps, -1)
-    },
-  )
-  f.get(kc)
-    .i32Const(unroll - 1)
-    .i32And()
-    .set(steps)
-  f.while(
-    () => f.get(steps),
-    () => {
-      step(0)
-      f.inc(a, 4 * mr)
-      f.inc(b, 4 * nr)
-      f.inc(steps, -1)
-    },
-  )
+  f.inc(a, 4 * mr)
+  f.inc(b, 4 * nr)
+  f.inc(kc, -1)
+  f.get(kc).brIf(loop).end()
   const store = (withAdd: boolean) => {
     f.get(c).set(row)
     for (let r = 0; r < mr; r++) {

@@ -156,7 +156,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   for (const name of KERNELS) kernels[name] = instance.exports[name] as Kernel
   const poolSize = 1 + (pool?.size ?? 0)
   // Per-thread GEMM workspaces sit after the control block; the heap starts after them.
-  const blocking = gemmBlocking(fma)
+  const blocking = gemmBlocking()
   const workspaceBytes = Math.ceil(gemmWorkspaceBytes(blocking) / 64) * 64
   const heap = new WasmHeap(memory, CONTROL_BYTES + poolSize * workspaceBytes)
   const workspace = (t: number) => CONTROL_BYTES + t * workspaceBytes
