@@ -92,6 +92,32 @@ describe('wasm gemm kernel', () => {
     }
   })
 
+  it('splits products over threads, B packed by all of them across nc and kc blocks', async () => {
+    const threaded = createWasmBackend({ threads: 3 })
+    try {
+      await threaded.whenReady()
+      const { nc, kc } = gemmBlocking()
+      // Column chunks of the shared packed B straddle the nc boundary; rows and columns split.
+      const cases: MatmulOptions[] = [
+        { m: 50, n: nc + 276, k: kc + 14, transB: true },
+        { m: 61, n: nc + 276, k: 2 * kc + 1 },
+        { m: 6, n: nc + 99, k: 37, transA: true },
+      ]
+      for (const o of cases) {
+        const a = random(o.m * o.k)
+        const b = random(o.k * o.n)
+        const out = new Float32Array(o.m * o.n)
+        check(a, b, out, o)
+        const single = out.slice()
+        wasm.matmul(a, b, single, o)
+        threaded.matmul(a, b, out, o)
+        expect(out).toEqual(single)
+      }
+    } finally {
+      threaded.terminate()
+    }
+  })
+
   it('zeroes (or keeps, when accumulating) the result of an empty inner dimension', () => {
     const out = Float32Array.of(1, 2, 3, 4, 5, 6)
     wasm.matmul(new Float32Array(0), new Float32Array(0), out, {

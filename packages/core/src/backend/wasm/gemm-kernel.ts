@@ -611,21 +611,25 @@ export function emitGemmBatch(mod: ModuleBuilder, gemm: FunctionBuilder): Functi
 }
 
 /**
- * Adds `packB(b, bP, bJ, n, k, dst)`: packs all of op(B) (`k × n`) the way `gemm` packs each
- * of its blocks, block (jc, pc) at float `jc·k + pc·⌈nb⌉` of `dst` (`⌈nb⌉`: the block width
- * rounded up to `nr`), so that several `gemm` calls can share it as their `packedB`.
+ * Adds `packB(b, bP, bJ, n, k, dst, j0, count)`: packs columns `[j0, j0 + count)` of op(B)
+ * (`k × n`; `j0` a multiple of `nr`) the way `gemm` packs each of its blocks, into the layout
+ * of all of B: block (jc, pc) at float `jc·k + pc·⌈nb⌉` of `dst` (`⌈nb⌉`: the block width
+ * rounded up to `nr`), column `j` of the block at panel `⌊(j − jc)/nr⌋`, `kb·nr` floats each.
+ * Several `gemm` calls can then share `dst` as their `packedB`, and several threads pack
+ * disjoint column ranges of it.
  */
 function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionBuilder): void {
   const { kc: KC, nc: NC } = blocking
   const nr = 4 * blocking.nrv
-  const f = mod.func('packB', [I32, I32, I32, I32, I32, I32])
-  const [b, bP, bJ, n, k, dst] = [0, 1, 2, 3, 4, 5]
-  const [jc, pc, nb, kb] = f.locals(4)
-  const min = (x: () => void, bound: number) => {
+  const f = mod.func('packB', [I32, I32, I32, I32, I32, I32, I32, I32])
+  const [b, bP, bJ, n, k, dst, j0, count] = [0, 1, 2, 3, 4, 5, 6, 7]
+  const [jc, pc, nb, kb, lo, hi] = f.locals(6)
+  const min = (x: () => void, y: () => void) => {
     x()
-    f.i32Const(bound)
+    y()
     x()
-    f.i32Const(bound).i32LtS().select()
+    y()
+    f.i32LtS().select()
   }
   f.for(
     jc,
@@ -633,32 +637,51 @@ function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionB
     () => f.get(n),
     NC,
     () => {
-      min(() => f.get(n).get(jc).i32Sub(), NC)
+      min(
+        () => f.get(n).get(jc).i32Sub(),
+        () => f.i32Const(NC),
+      )
       f.set(nb)
-      f.for(
-        pc,
-        () => f.i32Const(0),
-        () => f.get(k),
-        KC,
-        () => {
-          min(() => f.get(k).get(pc).i32Sub(), KC)
-          f.set(kb)
-          f.get(b).get(pc).get(bP).i32Mul().get(jc).get(bJ).i32Mul().i32Add()
-          f.i32Const(2).i32Shl().i32Add()
-          f.get(bJ).get(bP).get(nb).get(kb)
-          f.get(dst).get(jc).get(k).i32Mul()
-          f.get(pc)
-            .get(nb)
-            .i32Const(nr - 1)
-            .i32Add()
-            .i32Const(nr)
-            .i32DivS()
-            .i32Const(nr)
-            .i32Mul()
-            .i32Mul()
-          f.i32Add().i32Const(2).i32Shl().i32Add()
-          f.call(panels)
-        },
+      // The columns [lo, hi) of this block that are in [j0, j0 + count).
+      f.get(j0).get(jc).get(j0).get(jc).i32GtS().select().set(lo)
+      min(
+        () => f.get(j0).get(count).i32Add(),
+        () => f.get(jc).get(nb).i32Add(),
+      )
+      f.set(hi)
+      f.when(
+        () => f.get(lo).get(hi).i32LtS(),
+        () =>
+          f.for(
+            pc,
+            () => f.i32Const(0),
+            () => f.get(k),
+            KC,
+            () => {
+              min(
+                () => f.get(k).get(pc).i32Sub(),
+                () => f.i32Const(KC),
+              )
+              f.set(kb)
+              f.get(b).get(pc).get(bP).i32Mul().get(lo).get(bJ).i32Mul().i32Add()
+              f.i32Const(2).i32Shl().i32Add()
+              f.get(bJ).get(bP).get(hi).get(lo).i32Sub().get(kb)
+              // dst + 4·(jc·k + pc·⌈nb⌉ + (lo − jc)·kb)
+              f.get(dst).get(jc).get(k).i32Mul()
+              f.get(pc)
+                .get(nb)
+                .i32Const(nr - 1)
+                .i32Add()
+                .i32Const(nr)
+                .i32DivS()
+                .i32Const(nr)
+                .i32Mul()
+                .i32Mul()
+              f.i32Add().get(lo).get(jc).i32Sub().get(kb).i32Mul().i32Add()
+              f.i32Const(2).i32Shl().i32Add()
+              f.call(panels)
+            },
+          ),
       )
     },
   )

@@ -43,6 +43,8 @@ export interface WasmBackend extends Backend {
 // and a thread joins a kernel only for at least this much work of its own.
 const SMALL_MACS = 2048
 const MACS_PER_THREAD = 1 << 18
+// A product split over threads runs in this many chunks per thread, claimed dynamically.
+const GEMM_CHUNKS_PER_THREAD = 3
 const ELEMENTS_PER_THREAD = 1 << 15
 // Convolutions split the batch into this many chunks at most, whatever the thread count, so
 // that the per-chunk partial weight gradients always add up in the same order.
@@ -218,6 +220,26 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     return at
   }
 
+  /**
+   * A {@link job} over `total` rows or columns in chunks of whole micro-tiles (`tile` of them),
+   * `GEMM_CHUNKS_PER_THREAD` per thread; `perItem` advances the arguments per row or column.
+   */
+  const tiles = (
+    base: number[],
+    total: number,
+    tile: number,
+    threads: number,
+    countIndex: number,
+    perItem: Record<number, number>,
+    perThread: Record<number, number>,
+  ): ChunkedJob => {
+    const perTile: Record<number, number> = {}
+    for (const [i, d] of Object.entries(perItem)) perTile[Number(i)] = d * tile
+    const chunks = GEMM_CHUNKS_PER_THREAD * threads
+    const byTile = job(base, Math.ceil(total / tile), chunks, countIndex, perTile, perThread)
+    return { ...byTile, total, chunk: byTile.chunk * tile }
+  }
+
   const matmul = (a: Float32Array, b: Float32Array, out: Float32Array, o: MatmulOptions) => {
     const { m, n, k } = o
     const batch = o.batch ?? 1
@@ -261,22 +283,20 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     } else if (batch >= 2 * threads && strideOut >= m * n) {
       // Independent results: chunks of whole products.
       const perItem = { 0: 4 * strideA, 4: 4 * strideB, 8: 4 * strideOut }
-      plan = job(base, batch, 3 * threads, 15, perItem, perThread)
+      plan = job(base, batch, GEMM_CHUNKS_PER_THREAD * threads, 15, perItem, perThread)
     } else if (Math.ceil(m / mr) >= 2 * threads) {
       // Chunks of rows (multiples of the micro-tile height): A and C move down, and one B
       // packed up front serves every chunk when the batch shares it.
       if (batch === 1 || strideB === 0) {
         base[17] = heap.alloc(4 * k * Math.ceil(n / nr) * nr)
-        kernels.packB(pb, bP, bJ, n, k, base[17])
+        // packB(b, bP, bJ, n, k, dst, j0, count), its columns split over the threads too.
+        const pack = [pb, bP, bJ, n, k, base[17], 0, n]
+        run('packB', tiles(pack, n, nr, threads, 7, { 6: 1 }, {}), slots)
       }
-      const perItem = { 0: 4 * mr * aI, 8: 4 * mr * n }
-      plan = job(base, Math.ceil(m / mr), 3 * threads, 11, perItem, perThread)
-      plan = { ...plan, total: m, chunk: plan.chunk * mr }
+      plan = tiles(base, m, mr, threads, 11, { 0: 4 * aI, 8: 4 * n }, perThread)
     } else {
       // Chunks of columns (multiples of the micro-tile width): B and C move right.
-      const perItem = { 4: 4 * nr * bJ, 8: 4 * nr }
-      plan = job(base, Math.ceil(n / nr), 3 * threads, 12, perItem, perThread)
-      plan = { ...plan, total: n, chunk: plan.chunk * nr }
+      plan = tiles(base, n, nr, threads, 12, { 4: 4 * bJ, 8: 4 }, perThread)
     }
     run('gemmBatch', plan, slots)
     heap.copyOut(pc, out, o.offsetOut ?? 0, outLength)
