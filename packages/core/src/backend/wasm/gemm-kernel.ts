@@ -39,23 +39,29 @@ function f32Lanes(...l: number[]): number[] {
   return l.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2, 4 * x + 3])
 }
 
+// Panels that `pack` fills together, one depth step at a time, from contiguous rows: enough to
+// read whole cache lines in order, few enough write streams for the L1.
+const PACK_GROUP = 8
+
 /**
  * `pack(src, rowStride, depthStride, rows, depth, dst)`: packs a `rows × depth` block (element
  * (r, p) at byte `src + 4·(r·rowStride + p·depthStride)`) into panels of `width` rows, each
- * stored depth-major (`panel[p·width + r]`), zero-padding the last panel. Full panels copy
- * whole vectors when the rows of a depth step are contiguous (`rowStride` 1), transpose 4×4
- * blocks when the depth steps of a row are (`depthStride` 1), and gather one value at a time
- * otherwise.
+ * stored depth-major (`panel[p·width + r]`), zero-padding the last panel. When the rows of a
+ * depth step are contiguous (`rowStride` 1), each depth step is read once along all the full
+ * panels, whole vectors at a time (reading the source in order, not `width` floats from each
+ * of `depth` far-apart lines per panel); otherwise full panels transpose 4×4 blocks when the
+ * depth steps of a row are contiguous (`depthStride` 1), and gather one value at a time else.
  */
 function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuilder {
   const f = mod.func(name, [I32, I32, I32, I32, I32, I32], [], false)
   const [src, rowStride, depthStride, rows, depth, dst] = [0, 1, 2, 3, 4, 5]
-  const [r0, live, s, q, p, rsB, dsB, d, r, depth4] = f.locals(10)
+  const [r0, live, s, q, p, rsB, dsB, d, r, depth4, full, g, gEnd] = f.locals(13)
   const v = [0, 1, 2, 3].map(() => f.local(V128))
   const t = [0, 1, 2, 3].map(() => f.local(V128))
   f.get(rowStride).i32Const(2).i32Shl().set(rsB)
   f.get(depthStride).i32Const(2).i32Shl().set(dsB)
   f.get(depth).i32Const(-4).i32And().set(depth4)
+  f.get(rows).i32Const(width).i32DivS().i32Const(width).i32Mul().set(full)
   // Depth steps [from, to) of the current panel, one value at a time: the first `live` rows
   // are read, the others zero. `d` walks the destination panel.
   const gather = (from: () => void, to: () => void, ragged: boolean) =>
@@ -91,27 +97,76 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
         )
       }
     })
-  const contiguousRows = () =>
+  // Groups of PACK_GROUP full panels, depth step by depth step; then the ragged last panel.
+  const contiguousRows = () => {
     f.for(
-      p,
+      g,
       () => f.i32Const(0),
-      () => f.get(depth),
-      1,
+      () => f.get(full),
+      PACK_GROUP * width,
       () => {
-        f.get(s).get(p).get(dsB).i32Mul().i32Add().set(q)
-        f.get(dst)
-          .get(p)
-          .i32Const(4 * width)
-          .i32Mul()
+        f.get(g)
+          .i32Const(PACK_GROUP * width)
           .i32Add()
-          .set(d)
-        for (let k = 0; k < width / 4; k++)
-          f.get(d)
-            .get(q)
-            .v128Load(16 * k)
-            .v128Store(16 * k)
+          .set(gEnd)
+        f.get(gEnd).get(full).get(gEnd).get(full).i32LtS().select().set(gEnd)
+        f.for(
+          p,
+          () => f.i32Const(0),
+          () => f.get(depth),
+          1,
+          () => {
+            f.get(src).get(p).get(dsB).i32Mul().get(g).i32Const(2).i32Shl().i32Add().i32Add().set(q)
+            f.get(dst)
+              .get(g)
+              .get(depth)
+              .i32Mul()
+              .get(p)
+              .i32Const(width)
+              .i32Mul()
+              .i32Add()
+              .i32Const(2)
+              .i32Shl()
+              .i32Add()
+              .set(d)
+            f.for(
+              r0,
+              () => f.get(g),
+              () => f.get(gEnd),
+              width,
+              () => {
+                for (let k = 0; k < width / 4; k++)
+                  f.get(d)
+                    .get(q)
+                    .v128Load(16 * k)
+                    .v128Store(16 * k)
+                f.inc(q, 4 * width)
+                f.get(d)
+                  .get(depth)
+                  .i32Const(4 * width)
+                  .i32Mul()
+                  .i32Add()
+                  .set(d)
+              },
+            )
+          },
+        )
       },
     )
+    f.when(
+      () => f.get(full).get(rows).i32LtS(),
+      () => {
+        f.get(rows).get(full).i32Sub().set(live)
+        f.get(src).get(full).i32Const(2).i32Shl().i32Add().set(s)
+        f.get(dst).get(full).get(depth).i32Mul().i32Const(2).i32Shl().i32Add().set(dst)
+        gather(
+          () => f.i32Const(0),
+          () => f.get(depth),
+          true,
+        )
+      },
+    )
+  }
   // Blocks of 4 rows × 4 depth steps, transposed with shuffles; the depth tail one at a time.
   const transposed = () => {
     f.for(
@@ -183,56 +238,57 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
       false,
     )
   }
-  f.for(
-    r0,
-    () => f.i32Const(0),
-    () => f.get(rows),
-    width,
-    () => {
-      f.get(rows).get(r0).i32Sub().set(live)
-      f.get(src).get(r0).get(rsB).i32Mul().i32Add().set(s)
-      f.when(
-        () => f.get(live).i32Const(width).i32GeS(),
-        () => {
-          if (width % 4 === 0) {
-            f.when(
-              () => f.get(rowStride).i32Const(1).i32Eq(),
-              contiguousRows,
-              () =>
-                f.when(
-                  () => f.get(depthStride).i32Const(1).i32Eq(),
-                  transposed,
-                  () =>
-                    gather(
-                      () => f.i32Const(0),
-                      () => f.get(depth),
-                      false,
-                    ),
-                ),
-            )
-          } else {
+  const panels = () =>
+    f.for(
+      r0,
+      () => f.i32Const(0),
+      () => f.get(rows),
+      width,
+      () => {
+        f.get(rows).get(r0).i32Sub().set(live)
+        f.get(src).get(r0).get(rsB).i32Mul().i32Add().set(s)
+        f.when(
+          () => f.get(live).i32Const(width).i32GeS(),
+          () => {
+            if (width % 4 === 0) {
+              f.when(
+                () => f.get(depthStride).i32Const(1).i32Eq(),
+                transposed,
+                () =>
+                  gather(
+                    () => f.i32Const(0),
+                    () => f.get(depth),
+                    false,
+                  ),
+              )
+            } else {
+              gather(
+                () => f.i32Const(0),
+                () => f.get(depth),
+                false,
+              )
+            }
+          },
+          () =>
             gather(
               () => f.i32Const(0),
               () => f.get(depth),
-              false,
-            )
-          }
-        },
-        () =>
-          gather(
-            () => f.i32Const(0),
-            () => f.get(depth),
-            true,
-          ),
-      )
-      f.get(dst)
-        .get(depth)
-        .i32Const(4 * width)
-        .i32Mul()
-        .i32Add()
-        .set(dst)
-    },
-  )
+              true,
+            ),
+        )
+        f.get(dst)
+          .get(depth)
+          .i32Const(4 * width)
+          .i32Mul()
+          .i32Add()
+          .set(dst)
+      },
+    )
+  if (width % 4 === 0) {
+    f.when(() => f.get(rowStride).i32Const(1).i32Eq(), contiguousRows, panels)
+  } else {
+    panels()
+  }
   return f
 }
 
