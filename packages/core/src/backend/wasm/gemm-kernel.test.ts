@@ -97,16 +97,19 @@ describe('wasm gemm kernel', () => {
     try {
       await threaded.whenReady()
       const { nc, kc } = gemmBlocking()
-      // Column chunks of the shared packed B straddle the nc boundary; rows and columns split.
+      // Column chunks of the shared packed B straddle the nc boundary; rows and columns split
+      // (each case has work for all three threads).
       const cases: MatmulOptions[] = [
         { m: 50, n: nc + 276, k: kc + 14, transB: true },
         { m: 61, n: nc + 276, k: 2 * kc + 1 },
-        { m: 6, n: nc + 99, k: 37, transA: true },
+        { m: 6, n: nc + 99, k: 137, transA: true },
+        // Rows copied out chunk by chunk, around the others' rows.
+        { m: 90, n: 75, k: 160, offsetOut: 7, accumulate: true },
       ]
       for (const o of cases) {
         const a = random(o.m * o.k)
         const b = random(o.k * o.n)
-        const out = new Float32Array(o.m * o.n)
+        const out = random((o.offsetOut ?? 0) + o.m * o.n + 3)
         check(a, b, out, o)
         const single = out.slice()
         wasm.matmul(a, b, single, o)

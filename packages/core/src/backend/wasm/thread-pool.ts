@@ -37,9 +37,9 @@ export interface ChunkedJob {
   chunks: number
 }
 
-/** Runs every chunk of `job` on this thread as participant 0. */
-export function runChunks(job: ChunkedJob, call: (args: number[]) => void): void {
-  for (let c = 0; c < job.chunks; c++) call(chunkArgs(job, c, 0))
+/** Runs every chunk of `job` on this thread as participant 0 (`call` gets its arguments and number). */
+export function runChunks(job: ChunkedJob, call: (args: number[], chunk: number) => void): void {
+  for (let c = 0; c < job.chunks; c++) call(chunkArgs(job, c, 0), c)
 }
 
 function chunkArgs(job: ChunkedJob, c: number, t: number): number[] {
@@ -162,14 +162,18 @@ export class ThreadPool {
   }
 
   /**
-   * Runs kernel number `kernel` over the chunks of `job` on this thread (through `local`) and
-   * on the workers in `slots`; returns once every chunk is done.
+   * Runs kernel number `kernel` over the chunks of `job` on this thread (through `local`, which
+   * gets the arguments and the number of each chunk it takes) and on the workers in `slots`;
+   * returns once every chunk is done. `first`, when given, runs on this thread once the workers
+   * have the job and before this thread claims chunks (work that the job does not depend on,
+   * overlapped with the workers' first chunks).
    */
   run(
     kernel: number,
     job: ChunkedJob,
     slots: readonly number[],
-    local: (args: number[]) => void,
+    local: (args: number[], chunk: number) => void,
+    first?: () => void,
   ): void {
     const ctl = this.ctl
     const argc = job.base.length
@@ -201,8 +205,9 @@ export class ThreadPool {
     }
     let failure: unknown = null
     try {
+      first?.()
       for (let c: number; (c = Atomics.add(ctl, CONTROL.next, 1)) < job.chunks; ) {
-        local(chunkArgs(job, c, 0))
+        local(chunkArgs(job, c, 0), c)
       }
     } catch (error) {
       failure = error

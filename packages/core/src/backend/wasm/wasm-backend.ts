@@ -171,16 +171,30 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     return wanted > 0 ? pool.readySlots().slice(0, wanted) : []
   }
 
-  /** Runs the chunks of `job` on this thread and on the workers in `slots`. */
-  const run = (name: KernelName, job: ChunkedJob, slots: readonly number[]) => {
+  /**
+   * Runs the chunks of `job` on this thread and on the workers in `slots`. This thread runs
+   * `first` before it takes chunks (while the workers already do), and `done(c)` after each
+   * chunk `c` it ran itself.
+   */
+  const run = (
+    name: KernelName,
+    job: ChunkedJob,
+    slots: readonly number[],
+    hooks: { first?: () => void; done?: (chunk: number) => void } = {},
+  ) => {
     const kernel = kernels[name]
-    const call = (args: number[]) => kernel(...args)
+    const { first, done } = hooks
+    const call = (args: number[], chunk: number) => {
+      kernel(...args)
+      done?.(chunk)
+    }
     if (slots.length === 0 || pool === null) {
+      first?.()
       runChunks(job, call)
       return
     }
     try {
-      pool.run(KERNELS.indexOf(name), job, slots, call)
+      pool.run(KERNELS.indexOf(name), job, slots, call, first)
     } catch (error) {
       poolAlive = false
       throw error
@@ -255,7 +269,11 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const strideOut = o.strideOut ?? m * n
     const accumulate = o.accumulate ?? false
     heap.reset()
-    const pa = heap.copyIn(a, o.offsetA ?? 0, (batch - 1) * strideA + m * k)
+    // A is copied in last: where threads pack B first, while they start on it.
+    const lengthA = (batch - 1) * strideA + m * k
+    const pa = heap.alloc(4 * lengthA)
+    const offsetA = o.offsetA ?? 0
+    const copyA = () => heap.f32.set(a.subarray(offsetA, offsetA + lengthA), pa >> 2)
     const pb = heap.copyIn(b, o.offsetB ?? 0, (batch - 1) * strideB + k * n)
     const outLength = (batch - 1) * strideOut + m * n
     // Gaps between strided results must survive the copy back.
@@ -278,6 +296,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const { mr, nrv } = blocking
     const nr = 4 * nrv
     let plan: ChunkedJob
+    let copiedA = false
+    let splitRows = false
     if (threads === 1) {
       plan = job(base, 1, 1, -1, {}, perThread)
     } else if (batch >= 2 * threads && strideOut >= m * n) {
@@ -291,15 +311,33 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
         base[17] = heap.alloc(4 * k * Math.ceil(n / nr) * nr)
         // packB(b, bP, bJ, n, k, dst, j0, count), its columns split over the threads too.
         const pack = [pb, bP, bJ, n, k, base[17], 0, n]
-        run('packB', tiles(pack, n, nr, threads, 7, { 6: 1 }, {}), slots)
+        run('packB', tiles(pack, n, nr, threads, 7, { 6: 1 }, {}), slots, { first: copyA })
+        copiedA = true
       }
       plan = tiles(base, m, mr, threads, 11, { 0: 4 * aI, 8: 4 * n }, perThread)
+      splitRows = true
     } else {
       // Chunks of columns (multiples of the micro-tile width): B and C move right.
       plan = tiles(base, n, nr, threads, 12, { 4: 4 * bJ, 8: 4 }, perThread)
     }
-    run('gemmBatch', plan, slots)
-    heap.copyOut(pc, out, o.offsetOut ?? 0, outLength)
+    if (!copiedA) copyA()
+    const offsetOut = o.offsetOut ?? 0
+    if (!splitRows || batch > 1) {
+      run('gemmBatch', plan, slots)
+      heap.copyOut(pc, out, offsetOut, outLength)
+      return
+    }
+    // One product split by rows: this thread copies the rows of each chunk it ran out at once,
+    // while the workers still compute, and the other chunks' rows at the end.
+    const rowChunk = plan.chunk
+    const copied = new Uint8Array(plan.chunks)
+    const copyOut = (c: number) => {
+      const rows = Math.min(rowChunk, m - c * rowChunk)
+      heap.copyOut(pc + 4 * c * rowChunk * n, out, offsetOut + c * rowChunk * n, rows * n)
+      copied[c] = 1
+    }
+    run('gemmBatch', plan, slots, { done: copyOut })
+    for (let c = 0; c < plan.chunks; c++) if (copied[c] === 0) copyOut(c)
   }
 
   const convSizes = (g: Conv2dGeometry) => {
