@@ -5,7 +5,7 @@ import { gemmBlocking, gemmWorkspaceBytes } from './gemm-kernel'
 import { geometryWords, writeGeometry } from './geometry-block'
 import { KERNELS, type Kernel, type KernelName, kernelModuleBytes } from './kernel-module'
 import { wasmRelaxedSimdSupported, wasmSimdSupported } from './simd-support'
-import { type ChunkedJob, runChunks, ThreadPool } from './thread-pool'
+import { type ChunkedJob, type JobHooks, runChunks, ThreadPool } from './thread-pool'
 import { WasmHeap } from './wasm-heap'
 import { CONTROL_BYTES } from './worker-source'
 
@@ -171,30 +171,16 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     return wanted > 0 ? pool.readySlots().slice(0, wanted) : []
   }
 
-  /**
-   * Runs the chunks of `job` on this thread and on the workers in `slots`. This thread runs
-   * `first` before it takes chunks (while the workers already do), and `done(c)` after each
-   * chunk `c` it ran itself.
-   */
-  const run = (
-    name: KernelName,
-    job: ChunkedJob,
-    slots: readonly number[],
-    hooks: { first?: () => void; done?: (chunk: number) => void } = {},
-  ) => {
+  /** Runs the chunks of `job` on this thread and on the workers in `slots`. */
+  const run = (name: KernelName, job: ChunkedJob, slots: readonly number[], hooks?: JobHooks) => {
     const kernel = kernels[name]
-    const { first, done } = hooks
-    const call = (args: number[], chunk: number) => {
-      kernel(...args)
-      done?.(chunk)
-    }
+    const call = (args: number[]) => kernel(...args)
     if (slots.length === 0 || pool === null) {
-      first?.()
-      runChunks(job, call)
+      runChunks(job, call, hooks)
       return
     }
     try {
-      pool.run(KERNELS.indexOf(name), job, slots, call, first)
+      pool.run(KERNELS.indexOf(name), job, slots, call, hooks)
     } catch (error) {
       poolAlive = false
       throw error
@@ -327,17 +313,14 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       heap.copyOut(pc, out, offsetOut, outLength)
       return
     }
-    // One product split by rows: this thread copies the rows of each chunk it ran out at once,
-    // while the workers still compute, and the other chunks' rows at the end.
+    // One product split by rows: the rows of each chunk are copied out as soon as it is done,
+    // while the other chunks still run.
     const rowChunk = plan.chunk
-    const copied = new Uint8Array(plan.chunks)
     const copyOut = (c: number) => {
       const rows = Math.min(rowChunk, m - c * rowChunk)
       heap.copyOut(pc + 4 * c * rowChunk * n, out, offsetOut + c * rowChunk * n, rows * n)
-      copied[c] = 1
     }
     run('gemmBatch', plan, slots, { done: copyOut })
-    for (let c = 0; c < plan.chunks; c++) if (copied[c] === 0) copyOut(c)
   }
 
   const convSizes = (g: Conv2dGeometry) => {
