@@ -47,10 +47,10 @@ const PACK_GROUP = 8
  * `pack(src, rowStride, depthStride, rows, depth, dst)`: packs a `rows × depth` block (element
  * (r, p) at byte `src + 4·(r·rowStride + p·depthStride)`) into panels of `width` rows, each
  * stored depth-major (`panel[p·width + r]`), zero-padding the last panel. When the rows of a
- * depth step are contiguous (`rowStride` 1), each depth step is read once along all the full
- * panels, whole vectors at a time (reading the source in order, not `width` floats from each
- * of `depth` far-apart lines per panel); otherwise full panels transpose 4×4 blocks when the
- * depth steps of a row are contiguous (`depthStride` 1), and gather one value at a time else.
+ * depth step are contiguous (`rowStride` 1), full panels are filled `PACK_GROUP` at a time,
+ * whole vectors, one depth step after the other (each source cache line read once, in order,
+ * rather than `width` floats of it per panel); otherwise full panels transpose 4×4 blocks when
+ * the depth steps of a row are contiguous (`depthStride` 1), and gather one value at a time else.
  */
 function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuilder {
   const f = mod.func(name, [I32, I32, I32, I32, I32, I32], [], false)
