@@ -56,7 +56,7 @@ describe('wasm gemm kernel', () => {
   })
 
   it('crosses every cache block: m > mc, k > kc (a large k), n > nc, ragged edges', () => {
-    const { mc, kc, nc } = gemmBlocking(wasm.fma)
+    const { mc, kc, nc } = gemmBlocking()
     const cases = [
       { m: mc + 5, n: 37, k: 2 * kc + 13 },
       { m: 11, n: nc + 9, k: 19 },
@@ -92,6 +92,35 @@ describe('wasm gemm kernel', () => {
     }
   })
 
+  it('splits products over threads, B packed by all of them across nc and kc blocks', async () => {
+    const threaded = createWasmBackend({ threads: 3 })
+    try {
+      await threaded.whenReady()
+      const { nc, kc } = gemmBlocking()
+      // Column chunks of the shared packed B straddle the nc boundary; rows and columns split
+      // (each case has work for all three threads).
+      const cases: MatmulOptions[] = [
+        { m: 50, n: nc + 276, k: kc + 14, transB: true },
+        { m: 61, n: nc + 276, k: 2 * kc + 1 },
+        { m: 6, n: nc + 99, k: 137, transA: true },
+        // Rows copied out chunk by chunk, around the others' rows.
+        { m: 90, n: 75, k: 160, offsetOut: 7, accumulate: true },
+      ]
+      for (const o of cases) {
+        const a = random(o.m * o.k)
+        const b = random(o.k * o.n)
+        const out = random((o.offsetOut ?? 0) + o.m * o.n + 3)
+        check(a, b, out, o)
+        const single = out.slice()
+        wasm.matmul(a, b, single, o)
+        threaded.matmul(a, b, out, o)
+        expect(out).toEqual(single)
+      }
+    } finally {
+      threaded.terminate()
+    }
+  })
+
   it('zeroes (or keeps, when accumulating) the result of an empty inner dimension', () => {
     const out = Float32Array.of(1, 2, 3, 4, 5, 6)
     wasm.matmul(new Float32Array(0), new Float32Array(0), out, {
@@ -121,7 +150,7 @@ describe('wasm gemm kernel', () => {
     expect(out.slice(n, 5 * n).every(Number.isFinite)).toBe(true)
   })
 
-  it('runs a fused multiply-add micro-kernel (4×12 tiles) where relaxed SIMD is enabled', () => {
+  it('runs the fused multiply-add micro-kernel where relaxed SIMD is enabled', () => {
     const path = (file: string) => JSON.stringify(fileURLToPath(new URL(file, import.meta.url)))
     // Node 20 ships relaxed SIMD behind a flag: check the FMA kernel in a child process.
     const script = `

@@ -2,14 +2,12 @@ import { type FunctionBuilder, I32, type ModuleBuilder, V128, type ValType } fro
 
 /**
  * Register and cache blocking of the generated GEMM: the micro-kernel keeps an `mr × 4·nrv`
- * tile of C in `mr·nrv` SIMD registers and unrolls its depth loop `unroll` times; `kc` is the
- * depth of a packed block, `mc` the rows of a packed A block and `nc` the columns of a packed
- * B block.
+ * tile of C in `mr·nrv` SIMD registers; `kc` is the depth of a packed block, `mc` the rows of
+ * a packed A block and `nc` the columns of a packed B block.
  */
 export interface GemmBlocking {
   mr: number
   nrv: number
-  unroll: number
   kc: number
   mc: number
   nc: number
@@ -17,11 +15,13 @@ export interface GemmBlocking {
 
 /**
  * The blocking the backend uses (tuned on an x86-64 core with 48 KiB L1 and 2 MiB L2): a 4×8
- * tile for separate multiplies and adds (8 accumulators, the product and the operands fit the
- * 16 SIMD registers), a 4×12 tile with fused multiply-adds (12 accumulators hide their latency).
+ * tile with separate multiplies and adds and with fused multiply-adds alike. V8 has 15 SIMD
+ * registers to allocate; one depth step of a 4×8 tile needs 8 accumulators, 2 B vectors, 4
+ * broadcast A values and a product, so it runs without spilling, while larger tiles spill
+ * (V8 issues all the loads of a step before its arithmetic).
  */
-export function gemmBlocking(fma: boolean): GemmBlocking {
-  return { mr: 4, nrv: fma ? 3 : 2, unroll: 4, kc: 256, mc: 96, nc: fma ? 1020 : 1024 }
+export function gemmBlocking(): GemmBlocking {
+  return { mr: 4, nrv: 2, kc: 256, mc: 96, nc: 1024 }
 }
 
 function roundUp(x: number, to: number): number {
@@ -39,23 +39,29 @@ function f32Lanes(...l: number[]): number[] {
   return l.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2, 4 * x + 3])
 }
 
+// Panels that `pack` fills together, one depth step at a time, from contiguous rows: enough to
+// read whole cache lines in order, few enough write streams for the L1.
+const PACK_GROUP = 8
+
 /**
  * `pack(src, rowStride, depthStride, rows, depth, dst)`: packs a `rows × depth` block (element
  * (r, p) at byte `src + 4·(r·rowStride + p·depthStride)`) into panels of `width` rows, each
- * stored depth-major (`panel[p·width + r]`), zero-padding the last panel. Full panels copy
- * whole vectors when the rows of a depth step are contiguous (`rowStride` 1), transpose 4×4
- * blocks when the depth steps of a row are (`depthStride` 1), and gather one value at a time
- * otherwise.
+ * stored depth-major (`panel[p·width + r]`), zero-padding the last panel. When the rows of a
+ * depth step are contiguous (`rowStride` 1), full panels are filled `PACK_GROUP` at a time,
+ * whole vectors, one depth step after the other (each source cache line read once, in order,
+ * rather than `width` floats of it per panel); otherwise full panels transpose 4×4 blocks when
+ * the depth steps of a row are contiguous (`depthStride` 1), and gather one value at a time else.
  */
 function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuilder {
   const f = mod.func(name, [I32, I32, I32, I32, I32, I32], [], false)
   const [src, rowStride, depthStride, rows, depth, dst] = [0, 1, 2, 3, 4, 5]
-  const [r0, live, s, q, p, rsB, dsB, d, r, depth4] = f.locals(10)
+  const [r0, live, s, q, p, rsB, dsB, d, r, depth4, full, g, gEnd] = f.locals(13)
   const v = [0, 1, 2, 3].map(() => f.local(V128))
   const t = [0, 1, 2, 3].map(() => f.local(V128))
   f.get(rowStride).i32Const(2).i32Shl().set(rsB)
   f.get(depthStride).i32Const(2).i32Shl().set(dsB)
   f.get(depth).i32Const(-4).i32And().set(depth4)
+  f.get(rows).i32Const(width).i32DivS().i32Const(width).i32Mul().set(full)
   // Depth steps [from, to) of the current panel, one value at a time: the first `live` rows
   // are read, the others zero. `d` walks the destination panel.
   const gather = (from: () => void, to: () => void, ragged: boolean) =>
@@ -91,27 +97,76 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
         )
       }
     })
-  const contiguousRows = () =>
+  // Groups of PACK_GROUP full panels, depth step by depth step; then the ragged last panel.
+  const contiguousRows = () => {
     f.for(
-      p,
+      g,
       () => f.i32Const(0),
-      () => f.get(depth),
-      1,
+      () => f.get(full),
+      PACK_GROUP * width,
       () => {
-        f.get(s).get(p).get(dsB).i32Mul().i32Add().set(q)
-        f.get(dst)
-          .get(p)
-          .i32Const(4 * width)
-          .i32Mul()
+        f.get(g)
+          .i32Const(PACK_GROUP * width)
           .i32Add()
-          .set(d)
-        for (let k = 0; k < width / 4; k++)
-          f.get(d)
-            .get(q)
-            .v128Load(16 * k)
-            .v128Store(16 * k)
+          .set(gEnd)
+        f.get(gEnd).get(full).get(gEnd).get(full).i32LtS().select().set(gEnd)
+        f.for(
+          p,
+          () => f.i32Const(0),
+          () => f.get(depth),
+          1,
+          () => {
+            f.get(src).get(p).get(dsB).i32Mul().get(g).i32Const(2).i32Shl().i32Add().i32Add().set(q)
+            f.get(dst)
+              .get(g)
+              .get(depth)
+              .i32Mul()
+              .get(p)
+              .i32Const(width)
+              .i32Mul()
+              .i32Add()
+              .i32Const(2)
+              .i32Shl()
+              .i32Add()
+              .set(d)
+            f.for(
+              r0,
+              () => f.get(g),
+              () => f.get(gEnd),
+              width,
+              () => {
+                for (let k = 0; k < width / 4; k++)
+                  f.get(d)
+                    .get(q)
+                    .v128Load(16 * k)
+                    .v128Store(16 * k)
+                f.inc(q, 4 * width)
+                f.get(d)
+                  .get(depth)
+                  .i32Const(4 * width)
+                  .i32Mul()
+                  .i32Add()
+                  .set(d)
+              },
+            )
+          },
+        )
       },
     )
+    f.when(
+      () => f.get(full).get(rows).i32LtS(),
+      () => {
+        f.get(rows).get(full).i32Sub().set(live)
+        f.get(src).get(full).i32Const(2).i32Shl().i32Add().set(s)
+        f.get(dst).get(full).get(depth).i32Mul().i32Const(2).i32Shl().i32Add().set(dst)
+        gather(
+          () => f.i32Const(0),
+          () => f.get(depth),
+          true,
+        )
+      },
+    )
+  }
   // Blocks of 4 rows × 4 depth steps, transposed with shuffles; the depth tail one at a time.
   const transposed = () => {
     f.for(
@@ -183,70 +238,73 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
       false,
     )
   }
-  f.for(
-    r0,
-    () => f.i32Const(0),
-    () => f.get(rows),
-    width,
-    () => {
-      f.get(rows).get(r0).i32Sub().set(live)
-      f.get(src).get(r0).get(rsB).i32Mul().i32Add().set(s)
-      f.when(
-        () => f.get(live).i32Const(width).i32GeS(),
-        () => {
-          if (width % 4 === 0) {
-            f.when(
-              () => f.get(rowStride).i32Const(1).i32Eq(),
-              contiguousRows,
-              () =>
-                f.when(
-                  () => f.get(depthStride).i32Const(1).i32Eq(),
-                  transposed,
-                  () =>
-                    gather(
-                      () => f.i32Const(0),
-                      () => f.get(depth),
-                      false,
-                    ),
-                ),
-            )
-          } else {
+  const panels = () =>
+    f.for(
+      r0,
+      () => f.i32Const(0),
+      () => f.get(rows),
+      width,
+      () => {
+        f.get(rows).get(r0).i32Sub().set(live)
+        f.get(src).get(r0).get(rsB).i32Mul().i32Add().set(s)
+        f.when(
+          () => f.get(live).i32Const(width).i32GeS(),
+          () => {
+            if (width % 4 === 0) {
+              f.when(
+                () => f.get(depthStride).i32Const(1).i32Eq(),
+                transposed,
+                () =>
+                  gather(
+                    () => f.i32Const(0),
+                    () => f.get(depth),
+                    false,
+                  ),
+              )
+            } else {
+              gather(
+                () => f.i32Const(0),
+                () => f.get(depth),
+                false,
+              )
+            }
+          },
+          () =>
             gather(
               () => f.i32Const(0),
               () => f.get(depth),
-              false,
-            )
-          }
-        },
-        () =>
-          gather(
-            () => f.i32Const(0),
-            () => f.get(depth),
-            true,
-          ),
-      )
-      f.get(dst)
-        .get(depth)
-        .i32Const(4 * width)
-        .i32Mul()
-        .i32Add()
-        .set(dst)
-    },
-  )
+              true,
+            ),
+        )
+        f.get(dst)
+          .get(depth)
+          .i32Const(4 * width)
+          .i32Mul()
+          .i32Add()
+          .set(dst)
+      },
+    )
+  if (width % 4 === 0) {
+    f.when(() => f.get(rowStride).i32Const(1).i32Eq(), contiguousRows, panels)
+  } else {
+    panels()
+  }
   return f
 }
 
 /**
  * `micro(kc, a, b, c, ldcBytes, add)`: the `mr × nr` tile `C (+)= Ã·B̃` of one packed A panel
  * (`a`, `kc` steps of `mr` values) and one packed B panel (`b`, `kc` steps of `nr` values),
- * held in SIMD registers; C rows are `ldcBytes` apart.
+ * held in SIMD registers; C rows are `ldcBytes` apart. The depth loop is not unrolled: V8's
+ * TurboFan issues every load of a loop body before its arithmetic, so an unrolled body holds
+ * the operands of all its steps at once and spills accumulators to the stack.
  */
 function emitMicroKernel(
   mod: ModuleBuilder,
   blocking: GemmBlocking,
   fma: boolean,
 ): FunctionBuilder {
-  const { mr, nrv, unroll } = blocking
+  const { mr, nrv } = blocking
   const nr = 4 * nrv
   const f = mod.func(`micro${mr}x${nr}`, [I32, I32, I32, I32, I32, I32], [], false)
   const [kc, a, b, c, ldc, add] = [0, 1, 2, 3, 4, 5]
@@ -258,50 +316,28 @@ function emitMicroKernel(
   const bv: number[] = []
   for (let v = 0; v < nrv; v++) bv.push(f.local(V128))
   const as = f.local(V128)
-  const steps = f.local()
   const row = f.local()
   f.f32Const(0).f32x4Splat().set(as)
   for (let r = 0; r < mr; r++) for (let v = 0; v < nrv; v++) f.get(as).set(acc[r]![v]!)
-  // One depth step at offset u (in steps) from the panel pointers.
-  const step = (u: number) => {
-    for (let v = 0; v < nrv; v++)
-      f.get(b)
-        .v128Load(4 * (u * nr + 4 * v))
-        .set(bv[v]!)
-    for (let r = 0; r < mr; r++) {
-      f.get(a)
-        .v128Load32Splat(4 * (u * mr + r))
-        .set(as)
-      for (let v = 0; v < nrv; v++) {
-        if (fma) f.get(as).get(bv[v]!).get(acc[r]![v]!).f32x4RelaxedMadd().set(acc[r]![v]!)
-        else f.get(acc[r]![v]!).get(as).get(bv[v]!).f32x4Mul().f32x4Add().set(acc[r]![v]!)
-      }
+  // kc ≥ 1: one depth step per iteration.
+  const loop = f.loop()
+  for (let v = 0; v < nrv; v++)
+    f.get(b)
+      .v128Load(16 * v)
+      .set(bv[v]!)
+  for (let r = 0; r < mr; r++) {
+    f.get(a)
+      .v128Load32Splat(4 * r)
+      .set(as)
+    for (let v = 0; v < nrv; v++) {
+      if (fma) f.get(as).get(bv[v]!).get(acc[r]![v]!).f32x4RelaxedMadd().set(acc[r]![v]!)
+      else f.get(acc[r]![v]!).get(as).get(bv[v]!).f32x4Mul().f32x4Add().set(acc[r]![v]!)
     }
   }
-  const log2Unroll = Math.log2(unroll)
-  f.get(kc).i32Const(log2Unroll).i32ShrS().set(steps)
-  f.while(
-    () => f.get(steps),
-    () => {
-      for (let u = 0; u < unroll; u++) step(u)
-      f.inc(a, 4 * mr * unroll)
-      f.inc(b, 4 * nr * unroll)
-      f.inc(steps, -1)
-    },
-  )
-  f.get(kc)
-    .i32Const(unroll - 1)
-    .i32And()
-    .set(steps)
-  f.while(
-    () => f.get(steps),
-    () => {
-      step(0)
-      f.inc(a, 4 * mr)
-      f.inc(b, 4 * nr)
-      f.inc(steps, -1)
-    },
-  )
+  f.inc(a, 4 * mr)
+  f.inc(b, 4 * nr)
+  f.inc(kc, -1)
+  f.get(kc).brIf(loop).end()
   const store = (withAdd: boolean) => {
     f.get(c).set(row)
     for (let r = 0; r < mr; r++) {
@@ -631,21 +667,25 @@ export function emitGemmBatch(mod: ModuleBuilder, gemm: FunctionBuilder): Functi
 }
 
 /**
- * Adds `packB(b, bP, bJ, n, k, dst)`: packs all of op(B) (`k × n`) the way `gemm` packs each
- * of its blocks, block (jc, pc) at float `jc·k + pc·⌈nb⌉` of `dst` (`⌈nb⌉`: the block width
- * rounded up to `nr`), so that several `gemm` calls can share it as their `packedB`.
+ * Adds `packB(b, bP, bJ, n, k, dst, j0, count)`: packs columns `[j0, j0 + count)` of op(B)
+ * (`k × n`; `j0` a multiple of `nr`) the way `gemm` packs each of its blocks, into the layout
+ * of all of B: block (jc, pc) at float `jc·k + pc·⌈nb⌉` of `dst` (`⌈nb⌉`: the block width
+ * rounded up to `nr`), column `j` of the block at panel `⌊(j − jc)/nr⌋`, `kb·nr` floats each.
+ * Several `gemm` calls can then share `dst` as their `packedB`, and several threads pack
+ * disjoint column ranges of it.
  */
 function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionBuilder): void {
   const { kc: KC, nc: NC } = blocking
   const nr = 4 * blocking.nrv
-  const f = mod.func('packB', [I32, I32, I32, I32, I32, I32])
-  const [b, bP, bJ, n, k, dst] = [0, 1, 2, 3, 4, 5]
-  const [jc, pc, nb, kb] = f.locals(4)
-  const min = (x: () => void, bound: number) => {
+  const f = mod.func('packB', [I32, I32, I32, I32, I32, I32, I32, I32])
+  const [b, bP, bJ, n, k, dst, j0, count] = [0, 1, 2, 3, 4, 5, 6, 7]
+  const [jc, pc, nb, kb, lo, hi] = f.locals(6)
+  const min = (x: () => void, y: () => void) => {
     x()
-    f.i32Const(bound)
+    y()
     x()
-    f.i32Const(bound).i32LtS().select()
+    y()
+    f.i32LtS().select()
   }
   f.for(
     jc,
@@ -653,32 +693,51 @@ function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionB
     () => f.get(n),
     NC,
     () => {
-      min(() => f.get(n).get(jc).i32Sub(), NC)
+      min(
+        () => f.get(n).get(jc).i32Sub(),
+        () => f.i32Const(NC),
+      )
       f.set(nb)
-      f.for(
-        pc,
-        () => f.i32Const(0),
-        () => f.get(k),
-        KC,
-        () => {
-          min(() => f.get(k).get(pc).i32Sub(), KC)
-          f.set(kb)
-          f.get(b).get(pc).get(bP).i32Mul().get(jc).get(bJ).i32Mul().i32Add()
-          f.i32Const(2).i32Shl().i32Add()
-          f.get(bJ).get(bP).get(nb).get(kb)
-          f.get(dst).get(jc).get(k).i32Mul()
-          f.get(pc)
-            .get(nb)
-            .i32Const(nr - 1)
-            .i32Add()
-            .i32Const(nr)
-            .i32DivS()
-            .i32Const(nr)
-            .i32Mul()
-            .i32Mul()
-          f.i32Add().i32Const(2).i32Shl().i32Add()
-          f.call(panels)
-        },
+      // The columns [lo, hi) of this block that are in [j0, j0 + count).
+      f.get(j0).get(jc).get(j0).get(jc).i32GtS().select().set(lo)
+      min(
+        () => f.get(j0).get(count).i32Add(),
+        () => f.get(jc).get(nb).i32Add(),
+      )
+      f.set(hi)
+      f.when(
+        () => f.get(lo).get(hi).i32LtS(),
+        () =>
+          f.for(
+            pc,
+            () => f.i32Const(0),
+            () => f.get(k),
+            KC,
+            () => {
+              min(
+                () => f.get(k).get(pc).i32Sub(),
+                () => f.i32Const(KC),
+              )
+              f.set(kb)
+              f.get(b).get(pc).get(bP).i32Mul().get(lo).get(bJ).i32Mul().i32Add()
+              f.i32Const(2).i32Shl().i32Add()
+              f.get(bJ).get(bP).get(hi).get(lo).i32Sub().get(kb)
+              // dst + 4·(jc·k + pc·⌈nb⌉ + (lo − jc)·kb)
+              f.get(dst).get(jc).get(k).i32Mul()
+              f.get(pc)
+                .get(nb)
+                .i32Const(nr - 1)
+                .i32Add()
+                .i32Const(nr)
+                .i32DivS()
+                .i32Const(nr)
+                .i32Mul()
+                .i32Mul()
+              f.i32Add().get(lo).get(jc).i32Sub().get(kb).i32Mul().i32Add()
+              f.i32Const(2).i32Shl().i32Add()
+              f.call(panels)
+            },
+          ),
       )
     },
   )

@@ -38,7 +38,7 @@ export function kernelModuleBytes(
   fma = false,
 ): Uint8Array<ArrayBuffer> {
   const mod = new ModuleBuilder({ initial: 1, maximum: maximumPages, shared })
-  const gemm = emitGemm(mod, gemmBlocking(fma), fma)
+  const gemm = emitGemm(mod, gemmBlocking(), fma)
   emitGemmBatch(mod, gemm)
   emitConvKernels(mod, gemm)
   emitPoolKernels(mod)

@@ -69,6 +69,51 @@ describe('ThreadPool', () => {
     pool.wake()
   })
 
+  it('reports every chunk once, with its results in memory, to the done hook', async () => {
+    const { memory, relu, pool } = startPool(2)
+    await pool.whenReady()
+    const f32 = new Float32Array(memory.buffer)
+    const n = 20000
+    const x = CONTROL_BYTES
+    const out = x + 4 * n
+    for (let i = 0; i < n; i++) f32[x / 4 + i] = -1 - i
+    f32.fill(1, out / 4, out / 4 + n)
+    const job = {
+      base: [x, out, 0],
+      perChunk: [2000, 2000, 0],
+      perThread: [0, 0, 0],
+      countIndex: 2,
+      chunk: 500,
+      total: n,
+      chunks: 40,
+    }
+    const order: string[] = []
+    const reported = new Array<number>(job.chunks).fill(0)
+    pool.run(
+      KERNELS.indexOf('relu'),
+      job,
+      pool.readySlots(),
+      (args) => {
+        // The caller sleeps through each of its chunks so that the workers run most of them.
+        order.push('chunk')
+        relu(args[0]!, args[1]!, args[2]!)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2)
+      },
+      {
+        first: () => order.push('first'),
+        done: (c) => {
+          reported[c]!++
+          const chunk = f32.subarray(out / 4 + 500 * c, out / 4 + 500 * (c + 1))
+          expect(chunk.every((v) => v === 0)).toBe(true)
+        },
+      },
+    )
+    expect(order[0]).toBe('first')
+    expect(order.length - 1).toBeLessThan(job.chunks)
+    expect(reported).toEqual(new Array(job.chunks).fill(1))
+    pool.terminate()
+  })
+
   it('turns a kernel that traps in a worker into a StateError and stops using the pool', async () => {
     const { relu, pool } = startPool(1)
     await pool.whenReady()

@@ -3,6 +3,7 @@ import {
   CONTROL,
   CONTROL_BYTES,
   MAX_ARGS,
+  MAX_CHUNKS,
   MAX_WORKERS,
   PHASE,
   SLOT_WORDS,
@@ -37,9 +38,28 @@ export interface ChunkedJob {
   chunks: number
 }
 
+/**
+ * What the calling thread does around a job besides its chunks: `first` before it takes any
+ * (work the job does not depend on, overlapped with the workers' first chunks), and `done(c)`
+ * once for every chunk `c`, as soon as it sees the chunk finished (its own right after running
+ * it, the workers' between its own chunks or while it waits for them).
+ */
+export interface JobHooks {
+  first?: () => void
+  done?: (chunk: number) => void
+}
+
 /** Runs every chunk of `job` on this thread as participant 0. */
-export function runChunks(job: ChunkedJob, call: (args: number[]) => void): void {
-  for (let c = 0; c < job.chunks; c++) call(chunkArgs(job, c, 0))
+export function runChunks(
+  job: ChunkedJob,
+  call: (args: number[]) => void,
+  hooks: JobHooks = {},
+): void {
+  hooks.first?.()
+  for (let c = 0; c < job.chunks; c++) {
+    call(chunkArgs(job, c, 0))
+    hooks.done?.(c)
+  }
 }
 
 function chunkArgs(job: ChunkedJob, c: number, t: number): number[] {
@@ -175,21 +195,22 @@ export class ThreadPool {
 
   /**
    * Runs kernel number `kernel` over the chunks of `job` on this thread (through `local`) and
-   * on the workers in `slots`; returns once every chunk is done.
+   * on the workers in `slots`, with `hooks` on this thread; returns once every chunk is done.
    */
   run(
     kernel: number,
     job: ChunkedJob,
     slots: readonly number[],
     local: (args: number[]) => void,
+    hooks: JobHooks = {},
   ): void {
     const ctl = this.ctl
     const argc = job.base.length
-    if (argc > MAX_ARGS) {
+    if (argc > MAX_ARGS || job.chunks > MAX_CHUNKS) {
       throw new StateError(
         'wasm backend',
-        `a kernel call has ${argc} arguments`,
-        `at most ${MAX_ARGS}`,
+        `a kernel call has ${argc} arguments and ${job.chunks} chunks`,
+        `at most ${MAX_ARGS} and ${MAX_CHUNKS}`,
       )
     }
     ctl[CONTROL.kernel] = kernel
@@ -212,9 +233,27 @@ export class ThreadPool {
       Atomics.notify(ctl, state)
     }
     let failure: unknown = null
+    const seen = new Uint8Array(job.chunks)
+    // Reports the chunks finished since the last look, until something failed.
+    const collect = (own = -1) => {
+      if (failure !== null || hooks.done === undefined) return
+      try {
+        for (let c = 0; c < job.chunks; c++) {
+          if (seen[c] === 0 && (c === own || Atomics.load(ctl, CONTROL.done + c) === this.seq)) {
+            seen[c] = 1
+            hooks.done(c)
+          }
+        }
+      } catch (error) {
+        failure = error
+        Atomics.store(ctl, CONTROL.next, job.chunks)
+      }
+    }
     try {
+      hooks.first?.()
       for (let c: number; (c = Atomics.add(ctl, CONTROL.next, 1)) < job.chunks; ) {
         local(chunkArgs(job, c, 0))
+        collect(c)
       }
     } catch (error) {
       failure = error
@@ -225,8 +264,9 @@ export class ThreadPool {
       const state = CONTROL.slots + s * SLOT_WORDS + CONTROL.state
       const cancelled = this.seq * 8 + PHASE.cancelled
       if (Atomics.compareExchange(ctl, state, posted, cancelled) === posted) continue
-      if (this.await(state, this.seq) === PHASE.failed) failed = true
+      if (this.await(state, this.seq, collect) === PHASE.failed) failed = true
     }
+    if (!failed) collect()
     if (failure !== null) throw failure
     if (failed) {
       this.broken = true
@@ -238,14 +278,18 @@ export class ThreadPool {
     }
   }
 
-  /** Waits until the worker at `state` finished job `seq`; returns its final phase. */
-  private await(state: number, seq: number): number {
+  /**
+   * Waits until the worker at `state` finished job `seq`, calling `poll` while it spins;
+   * returns the worker's final phase.
+   */
+  private await(state: number, seq: number, poll: () => void): number {
     const ctl = this.ctl
     let spins = 0
     const start = Date.now()
     for (;;) {
       const v = Atomics.load(ctl, state)
       if (v >>> 3 === seq && ((v & 7) === PHASE.done || (v & 7) === PHASE.failed)) return v & 7
+      if (spins < CALLER_SPINS) poll()
       if (++spins > CALLER_SPINS) {
         if (this.blocking) Atomics.wait(ctl, state, v, 20)
         if (Date.now() - start > JOB_TIMEOUT_MS) {

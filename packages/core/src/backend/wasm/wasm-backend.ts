@@ -5,7 +5,7 @@ import { gemmBlocking, gemmWorkspaceBytes } from './gemm-kernel'
 import { geometryWords, writeGeometry } from './geometry-block'
 import { KERNELS, type Kernel, type KernelName, kernelModuleBytes } from './kernel-module'
 import { wasmRelaxedSimdSupported, wasmSimdSupported } from './simd-support'
-import { type ChunkedJob, runChunks, ThreadPool } from './thread-pool'
+import { type ChunkedJob, type JobHooks, runChunks, ThreadPool } from './thread-pool'
 import { WasmHeap } from './wasm-heap'
 import { CONTROL_BYTES } from './worker-source'
 
@@ -43,6 +43,8 @@ export interface WasmBackend extends Backend {
 // and a thread joins a kernel only for at least this much work of its own.
 const SMALL_MACS = 2048
 const MACS_PER_THREAD = 1 << 18
+// A product split over threads runs in this many chunks per thread, claimed dynamically.
+const GEMM_CHUNKS_PER_THREAD = 3
 const ELEMENTS_PER_THREAD = 1 << 15
 // The weight gradient of a convolution splits the batch into this many chunks at most,
 // whatever the thread count, so that the per-chunk partial gradients always add up in the
@@ -167,7 +169,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   for (const name of KERNELS) kernels[name] = instance.exports[name] as Kernel
   const poolSize = 1 + (pool?.size ?? 0)
   // Per-thread GEMM workspaces sit after the control block; the heap starts after them.
-  const blocking = gemmBlocking(fma)
+  const blocking = gemmBlocking()
   const workspaceBytes = Math.ceil(gemmWorkspaceBytes(blocking) / 64) * 64
   const heap = new WasmHeap(memory, CONTROL_BYTES + poolSize * workspaceBytes)
   const workspace = (t: number) => CONTROL_BYTES + t * workspaceBytes
@@ -186,15 +188,15 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   }
 
   /** Runs the chunks of `job` on this thread and on the workers in `slots`. */
-  const run = (name: KernelName, job: ChunkedJob, slots: readonly number[]) => {
+  const run = (name: KernelName, job: ChunkedJob, slots: readonly number[], hooks?: JobHooks) => {
     const kernel = kernels[name]
     const call = (args: number[]) => kernel(...args)
     if (slots.length === 0 || pool === null) {
-      runChunks(job, call)
+      runChunks(job, call, hooks)
       return
     }
     try {
-      pool.run(KERNELS.indexOf(name), job, slots, call)
+      pool.run(KERNELS.indexOf(name), job, slots, call, hooks)
     } catch (error) {
       poolAlive = false
       throw error
@@ -234,6 +236,26 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     return at
   }
 
+  /**
+   * A {@link job} over `total` rows or columns in chunks of whole micro-tiles (`tile` of them),
+   * `GEMM_CHUNKS_PER_THREAD` per thread; `perItem` advances the arguments per row or column.
+   */
+  const tiles = (
+    base: number[],
+    total: number,
+    tile: number,
+    threads: number,
+    countIndex: number,
+    perItem: Record<number, number>,
+    perThread: Record<number, number>,
+  ): ChunkedJob => {
+    const perTile: Record<number, number> = {}
+    for (const [i, d] of Object.entries(perItem)) perTile[Number(i)] = d * tile
+    const chunks = GEMM_CHUNKS_PER_THREAD * threads
+    const byTile = job(base, Math.ceil(total / tile), chunks, countIndex, perTile, perThread)
+    return { ...byTile, total, chunk: byTile.chunk * tile }
+  }
+
   const matmul = (a: Float32Array, b: Float32Array, out: Float32Array, o: MatmulOptions) => {
     const { m, n, k } = o
     const batch = o.batch ?? 1
@@ -249,7 +271,11 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const strideOut = o.strideOut ?? m * n
     const accumulate = o.accumulate ?? false
     heap.reset()
-    const pa = heap.copyIn(a, o.offsetA ?? 0, (batch - 1) * strideA + m * k)
+    // A is copied in last: where threads pack B first, while they start on it.
+    const lengthA = (batch - 1) * strideA + m * k
+    const pa = heap.alloc(4 * lengthA)
+    const offsetA = o.offsetA ?? 0
+    const copyA = () => heap.f32.set(a.subarray(offsetA, offsetA + lengthA), pa >> 2)
     const pb = heap.copyIn(b, o.offsetB ?? 0, (batch - 1) * strideB + k * n)
     const outLength = (batch - 1) * strideOut + m * n
     // Gaps between strided results must survive the copy back.
@@ -272,30 +298,45 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const { mr, nrv } = blocking
     const nr = 4 * nrv
     let plan: ChunkedJob
+    let copiedA = false
+    let splitRows = false
     if (threads === 1) {
       plan = job(base, 1, 1, -1, {}, perThread)
     } else if (batch >= 2 * threads && strideOut >= m * n) {
       // Independent results: chunks of whole products.
       const perItem = { 0: 4 * strideA, 4: 4 * strideB, 8: 4 * strideOut }
-      plan = job(base, batch, 3 * threads, 15, perItem, perThread)
+      plan = job(base, batch, GEMM_CHUNKS_PER_THREAD * threads, 15, perItem, perThread)
     } else if (Math.ceil(m / mr) >= 2 * threads) {
       // Chunks of rows (multiples of the micro-tile height): A and C move down, and one B
       // packed up front serves every chunk when the batch shares it.
       if (batch === 1 || strideB === 0) {
         base[17] = heap.alloc(4 * k * Math.ceil(n / nr) * nr)
-        kernels.packB(pb, bP, bJ, n, k, base[17])
+        // packB(b, bP, bJ, n, k, dst, j0, count), its columns split over the threads too.
+        const pack = [pb, bP, bJ, n, k, base[17], 0, n]
+        run('packB', tiles(pack, n, nr, threads, 7, { 6: 1 }, {}), slots, { first: copyA })
+        copiedA = true
       }
-      const perItem = { 0: 4 * mr * aI, 8: 4 * mr * n }
-      plan = job(base, Math.ceil(m / mr), 3 * threads, 11, perItem, perThread)
-      plan = { ...plan, total: m, chunk: plan.chunk * mr }
+      plan = tiles(base, m, mr, threads, 11, { 0: 4 * aI, 8: 4 * n }, perThread)
+      splitRows = true
     } else {
       // Chunks of columns (multiples of the micro-tile width): B and C move right.
-      const perItem = { 4: 4 * nr * bJ, 8: 4 * nr }
-      plan = job(base, Math.ceil(n / nr), 3 * threads, 12, perItem, perThread)
-      plan = { ...plan, total: n, chunk: plan.chunk * nr }
+      plan = tiles(base, n, nr, threads, 12, { 4: 4 * bJ, 8: 4 }, perThread)
     }
-    run('gemmBatch', plan, slots)
-    heap.copyOut(pc, out, o.offsetOut ?? 0, outLength)
+    if (!copiedA) copyA()
+    const offsetOut = o.offsetOut ?? 0
+    if (!splitRows || batch > 1) {
+      run('gemmBatch', plan, slots)
+      heap.copyOut(pc, out, offsetOut, outLength)
+      return
+    }
+    // One product split by rows: the rows of each chunk are copied out as soon as it is done,
+    // while the other chunks still run.
+    const rowChunk = plan.chunk
+    const copyOut = (c: number) => {
+      const rows = Math.min(rowChunk, m - c * rowChunk)
+      heap.copyOut(pc + 4 * c * rowChunk * n, out, offsetOut + c * rowChunk * n, rows * n)
+    }
+    run('gemmBatch', plan, slots, { done: copyOut })
   }
 
   const convSizes = (g: Conv2dGeometry) => {

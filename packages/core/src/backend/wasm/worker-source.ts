@@ -12,6 +12,8 @@
  * claimed it (compare-and-swap), DONE when it finished, CANCELLED when the caller finished
  * every chunk before the worker woke up (the caller then does not wait for it); a FAILED
  * phase reports a kernel that threw. `ready` turns 1 once the worker instantiated the module.
+ * After each chunk `c` it ran, a worker writes the job's sequence number to `done + c`, so that
+ * the caller can use the chunk's results before the whole job ends.
  */
 export const CONTROL = {
   /** Start of the worker slots, `SLOT_WORDS` words each: `state` then `ready`. */
@@ -30,6 +32,8 @@ export const CONTROL = {
   base: 544,
   perChunk: 576,
   perThread: 608,
+  /** Per chunk, the sequence number of the last job whose chunk finished on a worker. */
+  done: 640,
 } as const
 
 /** Phases of a worker's state word. */
@@ -40,6 +44,8 @@ export const SLOT_WORDS = 16
 export const MAX_ARGS = CONTROL.perChunk - CONTROL.base
 /** Bytes of the control block. */
 export const CONTROL_BYTES = 4096
+/** Most chunks one job can have. */
+export const MAX_CHUNKS = CONTROL_BYTES / 4 - CONTROL.done
 /** Most workers the slots serve. */
 export const MAX_WORKERS = CONTROL.kernel / SLOT_WORDS
 /** Polls of its state a worker makes before it sleeps in `Atomics.wait` (again after a wake). */
@@ -97,6 +103,7 @@ export const WORKER_SOURCE = `'use strict';
           }
           if (countIndex >= 0) args[countIndex] = Math.min(chunk, total - c * chunk);
           fn(...args);
+          Atomics.store(ctl, C.done + c, s >>> 3);
         }
       } catch {
         phase = P.failed;
