@@ -13,6 +13,7 @@ import type { Backend, Conv2dGeometry, MatmulOptions, Window2d } from '../backen
 import { jsBackend } from '../js/js-backend'
 import { setBackend } from '../registry'
 import { createWasmBackend } from './wasm-backend'
+import { MAX_CHUNKS } from './worker-source'
 
 const single = createWasmBackend({ threads: 1, name: 'wasm-single' })
 const threaded = createWasmBackend({ threads: 3, name: 'wasm-threaded' })
@@ -87,6 +88,39 @@ describe('threaded wasm kernels', () => {
       threaded.matmul(a, b, outs[1]!, o)
       expect(outs[1]).toEqual(outs[0])
     }
+  })
+
+  it('run a batch of more images than a job has chunks, like one thread', async () => {
+    await threaded.whenReady()
+    const batch = MAX_CHUNKS + 116
+    const g: Conv2dGeometry = {
+      channels: 2,
+      height: 6,
+      width: 6,
+      kernelH: 3,
+      kernelW: 3,
+      strideH: 1,
+      strideW: 1,
+      padH: 1,
+      padW: 1,
+      dilationH: 1,
+      dilationW: 1,
+      outH: 6,
+      outW: 6,
+      batch,
+      groups: 1,
+      outChannels: 4,
+    }
+    const input = random(batch * 2 * 36, gen)
+    const weight = random(4 * 2 * 9, gen)
+    const outs = [single, threaded].map((be) => {
+      const out = new Float32Array(batch * 4 * 36)
+      be.conv2d(input, weight, null, out, g)
+      const gradInput = new Float32Array(input.length)
+      be.conv2dBackward(out, input, weight, gradInput, null, null, g)
+      return [out, gradInput]
+    })
+    expect(outs[1]).toEqual(outs[0])
   })
 
   it('split convolutions and pooling over images and planes, bit-identical to one thread', async () => {

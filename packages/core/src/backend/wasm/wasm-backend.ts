@@ -7,7 +7,7 @@ import { KERNELS, type Kernel, type KernelName, kernelModuleBytes } from './kern
 import { wasmRelaxedSimdSupported, wasmSimdSupported } from './simd-support'
 import { type ChunkedJob, type JobHooks, runChunks, ThreadPool } from './thread-pool'
 import { WasmHeap } from './wasm-heap'
-import { CONTROL_BYTES } from './worker-source'
+import { CONTROL_BYTES, MAX_CHUNKS } from './worker-source'
 
 /** Options of {@link createWasmBackend}. */
 export interface WasmBackendOptions {
@@ -215,7 +215,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     perItem: Record<number, number>,
     perThread: Record<number, number>,
   ): ChunkedJob => {
-    const chunk = Math.ceil(total / Math.max(1, Math.min(chunks, total)))
+    const chunk = Math.ceil(total / Math.max(1, Math.min(chunks, total, MAX_CHUNKS)))
     const vector = (deltas: Record<number, number>, scale: number) =>
       base.map((_, i) => (deltas[i] ?? 0) * scale)
     return {
