@@ -290,6 +290,24 @@ describe('createOptimizer', () => {
       expect(opt.stepCount).toBe(1)
     })
 
+    it('finds a bad value anywhere in a long gradient, tail included', () => {
+      const params = { w: new Tensor(new Float32Array(1003), [1003]) }
+      const opt = createOptimizer(params, sgd({ lr: 0.1 }))
+      for (const [index, bad] of [
+        [1002, Number.POSITIVE_INFINITY],
+        [502, Number.NaN],
+        [0, Number.NEGATIVE_INFINITY],
+      ] as const) {
+        const grad = new Float32Array(1003).fill(3e38)
+        grad[index] = bad
+        params.w.grad = new Tensor(grad, [1003])
+        expect(() => opt.step()).toThrow(`holds ${bad} at index ${index} of 1003`)
+      }
+      params.w.grad = new Tensor(new Float32Array(1003).fill(3e38), [1003])
+      opt.step()
+      expect(params.w.data[0]).toBeCloseTo(-3e37, -32)
+    })
+
     it('lets them through with checkFinite: false', () => {
       const params = { w: new Tensor(Float32Array.of(1), []) }
       const opt = createOptimizer(params, sgd({ lr: 0.1 }), { checkFinite: false })

@@ -85,7 +85,22 @@ function collectParams(source: ParamSource): ParamTree {
   return params
 }
 
+/**
+ * Index of the first NaN or ±Infinity in `data`, or -1. The common all-finite case is decided
+ * first by summing `x · 0` in four independent lanes (0 for every finite x, NaN otherwise, so
+ * no sum can overflow), about twice as fast as testing each value.
+ */
 function firstNonFinite(data: ArrayLike<number>): number {
+  const whole = data.length & ~3
+  let [s0, s1, s2, s3] = [0, 0, 0, 0]
+  for (let i = 0; i < whole; i += 4) {
+    s0 += data[i]! * 0
+    s1 += data[i + 1]! * 0
+    s2 += data[i + 2]! * 0
+    s3 += data[i + 3]! * 0
+  }
+  for (let i = whole; i < data.length; i++) s0 += data[i]! * 0
+  if (s0 + s1 + s2 + s3 === 0) return -1
   for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i]!)) return i
   return -1
 }
