@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { slidingWindow } from '../../ops/conv/window'
 import { Generator } from '../../random/generator'
 import type { Conv2dGeometry } from '../backend'
 import { jsConv2d, jsConv2dBackward } from './conv2d'
@@ -9,34 +10,16 @@ const random = (n: number) => Float32Array.from({ length: n }, () => 2 * gen.nex
 function geometry(
   batch: number,
   channels: number,
-  [height, width]: [number, number],
+  size: [number, number],
   outChannels: number,
   groups: number,
-  [kernelH, kernelW]: [number, number],
-  [strideH, strideW]: [number, number],
-  [padH, padW]: [number, number],
-  [dilationH, dilationW]: [number, number],
+  kernel: [number, number],
+  stride: [number, number],
+  padding: [number, number],
+  dilation: [number, number],
 ): Conv2dGeometry {
-  const out = (size: number, k: number, s: number, p: number, d: number) =>
-    Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1
-  return {
-    batch,
-    channels,
-    height,
-    width,
-    outChannels,
-    groups,
-    kernelH,
-    kernelW,
-    strideH,
-    strideW,
-    padH,
-    padW,
-    dilationH,
-    dilationW,
-    outH: out(height, kernelH, strideH, padH, dilationH),
-    outW: out(width, kernelW, strideW, padW, dilationW),
-  }
+  const window = slidingWindow('test', size, channels, kernel, stride, padding, dilation)
+  return { ...window, batch, outChannels, groups }
 }
 
 /**

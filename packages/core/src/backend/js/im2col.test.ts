@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { slidingWindow } from '../../ops/conv/window'
 import type { Window2d } from '../backend'
 import { jsCol2im, jsIm2col } from './im2col'
 
@@ -9,29 +10,13 @@ const values = (n: number, seed: number) =>
   )
 
 function window(
-  [channels, height, width]: number[],
-  [kernelH, kernelW]: number[],
-  [strideH, strideW]: number[],
-  [padH, padW]: number[],
-  [dilationH, dilationW]: number[],
+  [channels, ...size]: [number, number, number],
+  kernel: [number, number],
+  stride: [number, number],
+  padding: [number, number],
+  dilation: [number, number],
 ): Window2d {
-  const out = (size: number, k: number, s: number, p: number, d: number) =>
-    Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1
-  return {
-    channels: channels!,
-    height: height!,
-    width: width!,
-    kernelH: kernelH!,
-    kernelW: kernelW!,
-    strideH: strideH!,
-    strideW: strideW!,
-    padH: padH!,
-    padW: padW!,
-    dilationH: dilationH!,
-    dilationW: dilationW!,
-    outH: out(height!, kernelH!, strideH!, padH!, dilationH!),
-    outW: out(width!, kernelW!, strideW!, padW!, dilationW!),
-  }
+  return slidingWindow('test', size, channels, kernel, stride, padding, dilation)
 }
 
 /** For each entry of the column matrix, the image index it reads, or -1 in the padding. */

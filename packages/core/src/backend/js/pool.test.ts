@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { slidingWindow } from '../../ops/conv/window'
 import type { Window2d } from '../backend'
 import { jsAvgPool2d, jsAvgPool2dBackward, jsMaxPool2d, jsMaxPool2dBackward } from './pool'
 
@@ -10,29 +11,13 @@ const values = (n: number, seed: number) =>
 
 function window(
   channels: number,
-  [height, width]: number[],
-  [kernelH, kernelW]: number[],
-  [strideH, strideW]: number[],
-  [padH, padW]: number[],
-  [dilationH, dilationW]: number[] = [1, 1],
+  size: [number, number],
+  kernel: [number, number],
+  stride: [number, number],
+  padding: [number, number],
+  dilation: [number, number] = [1, 1],
 ): Window2d {
-  const out = (size: number, k: number, s: number, p: number, d: number) =>
-    Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1
-  return {
-    channels,
-    height: height!,
-    width: width!,
-    kernelH: kernelH!,
-    kernelW: kernelW!,
-    strideH: strideH!,
-    strideW: strideW!,
-    padH: padH!,
-    padW: padW!,
-    dilationH: dilationH!,
-    dilationW: dilationW!,
-    outH: out(height!, kernelH!, strideH!, padH!, dilationH!),
-    outW: out(width!, kernelW!, strideW!, padW!, dilationW!),
-  }
+  return slidingWindow('test', size, channels, kernel, stride, padding, dilation)
 }
 
 /** The in-plane positions of the taps of every output window that fall inside the input. */

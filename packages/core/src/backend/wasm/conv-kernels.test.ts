@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { slidingWindow } from '../../ops/conv/window'
 import { Generator } from '../../random/generator'
 import type { Conv2dGeometry, Window2d } from '../backend'
 import { jsConv2d, jsConv2dBackward } from '../js/conv2d'
@@ -11,33 +12,16 @@ afterAll(() => wasm.terminate())
 const gen = new Generator(11)
 const random = (n: number) => Float32Array.from({ length: n }, () => 2 * gen.nextFloat() - 1)
 
-const outSize = (size: number, k: number, s: number, p: number, d: number) =>
-  Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1
-
 /** A window over `channels × height × width` with kernel, stride, padding and dilation pairs. */
 function window(
   channels: number,
-  [height, width]: [number, number],
-  [kernelH, kernelW]: [number, number],
-  [strideH, strideW]: [number, number] = [1, 1],
-  [padH, padW]: [number, number] = [0, 0],
-  [dilationH, dilationW]: [number, number] = [1, 1],
+  size: [number, number],
+  kernel: [number, number],
+  stride: [number, number] = [1, 1],
+  padding: [number, number] = [0, 0],
+  dilation: [number, number] = [1, 1],
 ): Window2d {
-  return {
-    channels,
-    height,
-    width,
-    kernelH,
-    kernelW,
-    strideH,
-    strideW,
-    padH,
-    padW,
-    dilationH,
-    dilationW,
-    outH: outSize(height, kernelH, strideH, padH, dilationH),
-    outW: outSize(width, kernelW, strideW, padW, dilationW),
-  }
+  return slidingWindow('test', size, channels, kernel, stride, padding, dilation)
 }
 
 const windows: Window2d[] = [

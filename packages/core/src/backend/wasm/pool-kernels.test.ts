@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { slidingWindow } from '../../ops/conv/window'
 import { Generator } from '../../random/generator'
 import type { Window2d } from '../backend'
 import { jsAvgPool2d, jsAvgPool2dBackward, jsMaxPool2d, jsMaxPool2dBackward } from '../js/pool'
@@ -10,32 +11,15 @@ afterAll(() => wasm.terminate())
 const gen = new Generator(5)
 const random = (n: number) => Float32Array.from({ length: n }, () => 2 * gen.nextFloat() - 1)
 
-const outSize = (size: number, k: number, s: number, p: number, d: number) =>
-  Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1
-
 function window(
   planes: number,
-  [height, width]: [number, number],
-  [kernelH, kernelW]: [number, number],
-  [strideH, strideW]: [number, number],
-  [padH, padW]: [number, number] = [0, 0],
-  [dilationH, dilationW]: [number, number] = [1, 1],
+  size: [number, number],
+  kernel: [number, number],
+  stride: [number, number],
+  padding: [number, number] = [0, 0],
+  dilation: [number, number] = [1, 1],
 ): Window2d {
-  return {
-    channels: planes,
-    height,
-    width,
-    kernelH,
-    kernelW,
-    strideH,
-    strideW,
-    padH,
-    padW,
-    dilationH,
-    dilationW,
-    outH: outSize(height, kernelH, strideH, padH, dilationH),
-    outW: outSize(width, kernelW, strideW, padW, dilationW),
-  }
+  return slidingWindow('test', size, planes, kernel, stride, padding, dilation)
 }
 
 // Strides 1, 2 (the shuffle path) and 3 (lane gathers), padded edges, dilation, odd sizes,
