@@ -23,7 +23,7 @@ import { matmulInputs, runMatmulPlan } from './matmul-bench'
 import type { BenchResult } from './result'
 import { roundTo } from './result'
 import type { BenchSpec, MatmulPlan, ModelName, TrainPlan } from './spec'
-import { type ProgressFn, runTrainPlan, type StepRunner } from './train-driver'
+import { type ProgressFn, recordTrainOutcome, runTrainPlan, type StepRunner } from './train-driver'
 
 /** A model built from Knack ops over named parameters in PyTorch layouts. */
 export interface KnackModel {
@@ -164,12 +164,7 @@ export async function runKnackTraining(
     const runner = knackStepRunner(spec, plan, data)
     const out = runTrainPlan(plan, runner, setupStart, undefined, progress)
     result.threads = getBackend().threads
-    if (plan.metric === 'steps_per_s') result.steps_per_s = roundTo(out.stepsPerS, 5)
-    result.samples_per_s = roundTo(out.samplesPerS, 5)
-    result.test_acc = out.testAcc
-    result.last_loss = out.lastLoss
-    result.first_loss = out.firstLoss
-    result.time_to_first_step_ms = roundTo(out.timeToFirstStepMs, 4)
+    recordTrainOutcome(result, plan, out)
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error)
   }

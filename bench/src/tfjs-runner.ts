@@ -8,7 +8,7 @@ import type { BenchData } from './bench-data'
 import { matmulInputs, runMatmulPlan } from './matmul-bench'
 import { type BenchResult, roundTo } from './result'
 import type { BenchSpec, MatmulPlan, TrainPlan } from './spec'
-import { type ProgressFn, runTrainPlan, type StepRunner } from './train-driver'
+import { type ProgressFn, recordTrainOutcome, runTrainPlan, type StepRunner } from './train-driver'
 
 // tfjs-core's Node bundle registers no gradients (the `@tensorflow/tfjs` union package does
 // that). Register them from tfjs-core's own ES-module build: its engine, kernel and gradient
@@ -199,12 +199,7 @@ export async function runTfjsTraining(
     result.notes = `${notesOf(backend)}; fused matMul/conv2d + relu, optimizer.minimize in tf.tidy`
     trainer = tfjsStepRunner(spec, plan, data)
     const out = runTrainPlan(plan, trainer, setupStart, undefined, progress)
-    if (plan.metric === 'steps_per_s') result.steps_per_s = roundTo(out.stepsPerS, 5)
-    result.samples_per_s = roundTo(out.samplesPerS, 5)
-    result.test_acc = out.testAcc
-    result.last_loss = out.lastLoss
-    result.first_loss = out.firstLoss
-    result.time_to_first_step_ms = roundTo(out.timeToFirstStepMs, 4)
+    recordTrainOutcome(result, plan, out)
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error)
   } finally {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { BenchResult } from './result'
 import type { TrainPlan } from './spec'
-import { runTrainPlan, type StepRunner } from './train-driver'
+import { recordTrainOutcome, runTrainPlan, type StepRunner } from './train-driver'
 
 const plan: TrainPlan = {
   workload: 'toy',
@@ -61,5 +62,42 @@ describe('runTrainPlan', () => {
   it('fails when a runner does not return a requested loss', () => {
     const runner: StepRunner = { step: () => null, evaluate: () => 0 }
     expect(() => runTrainPlan(plan, runner, 0)).toThrow(/step 0: the runner returned no loss/)
+  })
+})
+
+describe('recordTrainOutcome', () => {
+  const outcome = {
+    samplesPerS: 1234.5678,
+    stepsPerS: 154.3209,
+    firstLoss: 2.5,
+    lastLoss: 0.25,
+    testAcc: 0.9,
+    timeToFirstStepMs: 12.3456,
+  }
+  const blank = (): BenchResult => ({
+    framework: 'knack',
+    framework_version: '0',
+    backend: 'js',
+    workload: 'toy',
+    test_acc: null,
+    last_loss: null,
+    threads: 1,
+    notes: '',
+  })
+
+  it('writes the spec fields, rounded, and steps/s only for a steps_per_s workload', () => {
+    const result = blank()
+    recordTrainOutcome(result, plan, outcome)
+    expect(result).toMatchObject({
+      samples_per_s: 1234.6,
+      test_acc: 0.9,
+      last_loss: 0.25,
+      first_loss: 2.5,
+      time_to_first_step_ms: 12.35,
+    })
+    expect(result.steps_per_s).toBeUndefined()
+    const perStep = blank()
+    recordTrainOutcome(perStep, { ...plan, metric: 'steps_per_s' }, outcome)
+    expect(perStep.steps_per_s).toBe(154.32)
   })
 })

@@ -1,4 +1,5 @@
 import { StateError } from '@knack/core'
+import { type BenchResult, roundTo } from './result'
 import type { TrainPlan } from './spec'
 
 /** What a framework provides to {@link runTrainPlan}. */
@@ -85,4 +86,14 @@ export function runTrainPlan(
     testAcc: runner.evaluate(),
     timeToFirstStepMs,
   }
+}
+
+/** Writes what {@link runTrainPlan} measured into `result`, with the spec's output fields. */
+export function recordTrainOutcome(result: BenchResult, plan: TrainPlan, out: TrainOutcome): void {
+  if (plan.metric === 'steps_per_s') result.steps_per_s = roundTo(out.stepsPerS, 5)
+  result.samples_per_s = roundTo(out.samplesPerS, 5)
+  result.test_acc = out.testAcc
+  result.last_loss = out.lastLoss
+  result.first_loss = out.firstLoss
+  result.time_to_first_step_ms = roundTo(out.timeToFirstStepMs, 4)
 }
