@@ -4,6 +4,7 @@ import { Parameter } from '../../nn/parameter'
 import { relu } from '../../ops/activation/relu'
 import { conv2d } from '../../ops/conv/conv2d'
 import { maxPool2d } from '../../ops/conv/max-pool2d'
+import { slidingWindow } from '../../ops/conv/window'
 import { linear } from '../../ops/linalg/linear'
 import { crossEntropy } from '../../ops/loss/cross-entropy'
 import { reshape } from '../../ops/shape/reshape'
@@ -59,6 +60,10 @@ describe('createWasmBackend', () => {
   })
 })
 
+/** The window of a 3×3 convolution with stride 1 and padding 1 (output size = input size). */
+const sameConv3x3 = (channels: number, size: [number, number]) =>
+  slidingWindow('test', size, channels, [3, 3], [1, 1], [1, 1], [1, 1])
+
 describe('threaded wasm kernels', () => {
   const gen = new Generator(99)
 
@@ -94,19 +99,7 @@ describe('threaded wasm kernels', () => {
     await threaded.whenReady()
     const batch = MAX_CHUNKS + 116
     const g: Conv2dGeometry = {
-      channels: 2,
-      height: 6,
-      width: 6,
-      kernelH: 3,
-      kernelW: 3,
-      strideH: 1,
-      strideW: 1,
-      padH: 1,
-      padW: 1,
-      dilationH: 1,
-      dilationW: 1,
-      outH: 6,
-      outW: 6,
+      ...sameConv3x3(2, [6, 6]),
       batch,
       groups: 1,
       outChannels: 4,
@@ -125,24 +118,7 @@ describe('threaded wasm kernels', () => {
 
   it('split convolutions and pooling over images and planes, bit-identical to one thread', async () => {
     await threaded.whenReady()
-    const g: Conv2dGeometry = {
-      channels: 8,
-      height: 14,
-      width: 14,
-      kernelH: 3,
-      kernelW: 3,
-      strideH: 1,
-      strideW: 1,
-      padH: 1,
-      padW: 1,
-      dilationH: 1,
-      dilationW: 1,
-      outH: 14,
-      outW: 14,
-      batch: 7,
-      groups: 1,
-      outChannels: 16,
-    }
+    const g: Conv2dGeometry = { ...sameConv3x3(8, [14, 14]), batch: 7, groups: 1, outChannels: 16 }
     const input = random(g.batch * 8 * 14 * 14, gen)
     const weight = random(16 * 8 * 9, gen)
     const bias = random(16, gen)
