@@ -58,9 +58,12 @@ const inPlaceOptimizers: [string, () => GradientTransform][] = [
   ['clipping', () => chain(clipByGlobalNorm(1), clipByNorm(0.8), clipByValue(0.3), scale(-0.5))],
 ]
 
+// The numbers themselves are checked against PyTorch trajectories (adam.test.ts, sgd.test.ts,
+// …, through createOptimizer's in-place path) and hand-computed cases (scale-by-*.test.ts,
+// through update). Here: both faces agree step by step and the pure one mutates nothing.
 describe('in-place steps', () => {
   it.each(inPlaceOptimizers)(
-    '%s: prepareInPlace + commit equals update, step by step',
+    '%s: in-place steps equal update, which leaves its arguments alone',
     (_, make) => {
       const t = make()
       expect(t.prepareInPlace).toBeDefined()
