@@ -131,6 +131,41 @@ export interface Backend {
     gradBias: Float32Array | null,
     geometry: Conv2dGeometry,
   ): void
+  /**
+   * The convolution block `out = relu(maxPool2d(conv2d(input, weight, bias)))`, which equals
+   * `maxPool2d(relu(conv2d(…)))` wherever every pooling window holds an input tap: the
+   * convolution's output (`geometry`) is pooled over the `pool` window (its planes are
+   * `batch · outChannels` maps of `outH × outW`) without leaving the backend, then the pooled
+   * maxima are rectified. `indices` receives the positions of the maxima, as in
+   * {@link Backend.maxPool2d}. Overwrites `out` and `indices`.
+   */
+  conv2dReluMaxPool2d(
+    input: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    out: Float32Array,
+    indices: Int32Array,
+    geometry: Conv2dGeometry,
+    pool: Window2d,
+  ): void
+  /**
+   * Gradients of {@link Backend.conv2dReluMaxPool2d} from the gradient of its output: the
+   * ReLU gradient taken on the pooled output `out` (`y ≤ 0 ? 0 : g`), sent back through the
+   * pooling `indices`, then through the convolution as in {@link Backend.conv2dBackward}. Each
+   * non-null gradient array is overwritten; a null one is not computed.
+   */
+  conv2dReluMaxPool2dBackward(
+    gradOut: Float32Array,
+    out: Float32Array,
+    indices: Int32Array,
+    input: Float32Array,
+    weight: Float32Array,
+    gradInput: Float32Array | null,
+    gradWeight: Float32Array | null,
+    gradBias: Float32Array | null,
+    geometry: Conv2dGeometry,
+    pool: Window2d,
+  ): void
   /** Rectified linear unit `out[i] = max(x[i], 0)` (NaN stays NaN, −0 becomes +0). */
   relu(x: Float32Array, out: Float32Array): void
   /**

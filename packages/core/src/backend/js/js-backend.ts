@@ -1,5 +1,6 @@
 import type { Backend } from '../backend'
 import { jsConv2d, jsConv2dBackward } from './conv2d'
+import { jsConv2dReluMaxPool2d, jsConv2dReluMaxPool2dBackward } from './conv2d-relu-max-pool2d'
 import { jsCol2im, jsIm2col } from './im2col'
 import { jsMatmul } from './matmul'
 import { jsAvgPool2d, jsAvgPool2dBackward, jsMaxPool2d, jsMaxPool2dBackward } from './pool'
@@ -18,6 +19,8 @@ export const jsBackend: Backend = Object.freeze({
   col2im: jsCol2im,
   conv2d: jsConv2d,
   conv2dBackward: jsConv2dBackward,
+  conv2dReluMaxPool2d: jsConv2dReluMaxPool2d,
+  conv2dReluMaxPool2dBackward: jsConv2dReluMaxPool2dBackward,
   relu: jsRelu,
   reluBackward: jsReluBackward,
   maxPool2d: jsMaxPool2d,

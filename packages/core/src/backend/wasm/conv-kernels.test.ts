@@ -3,6 +3,7 @@ import { slidingWindow } from '../../ops/conv/window'
 import { Generator } from '../../random/generator'
 import type { Conv2dGeometry, Window2d } from '../backend'
 import { jsConv2d, jsConv2dBackward } from '../js/conv2d'
+import { jsConv2dReluMaxPool2d, jsConv2dReluMaxPool2dBackward } from '../js/conv2d-relu-max-pool2d'
 import { jsCol2im, jsIm2col } from '../js/im2col'
 import { createWasmBackend } from './wasm-backend'
 
@@ -114,6 +115,70 @@ describe('wasm convolution', () => {
         actual.forEach((x, i) => {
           if (x !== null) expectClose(x, expected[i]!, `gradient ${i} of ${JSON.stringify(g)}`)
         })
+      }
+    }
+  })
+})
+
+describe('wasm convolution block (conv2d → ReLU → maxPool2d)', () => {
+  /** A convolution and a pooling window over its output, edge sizes included. */
+  const blocks: [Conv2dGeometry, [number, number], [number, number], [number, number]][] = [
+    [
+      { ...window(1, [28, 28], [3, 3], [1, 1], [1, 1]), batch: 3, groups: 1, outChannels: 16 },
+      [2, 2],
+      [2, 2],
+      [0, 0],
+    ],
+    [
+      { ...window(6, [9, 7], [3, 2], [2, 1], [1, 0], [1, 2]), batch: 2, groups: 3, outChannels: 9 },
+      [3, 3],
+      [1, 1],
+      [1, 1],
+    ],
+    [
+      { ...window(3, [11, 13], [5, 3], [1, 2], [2, 1]), batch: 1, groups: 1, outChannels: 5 },
+      [3, 2],
+      [2, 3],
+      [1, 0],
+    ],
+    [{ ...window(2, [3, 3], [1, 1]), batch: 5, groups: 1, outChannels: 7 }, [1, 1], [1, 1], [0, 0]],
+  ]
+
+  it('pools, rectifies and back-propagates like the reference', () => {
+    for (const [g, kernel, stride, padding] of blocks) {
+      const pool = slidingWindow(
+        'test',
+        [g.outH, g.outW],
+        g.batch * g.outChannels,
+        kernel,
+        stride,
+        padding,
+        [1, 1],
+      )
+      const input = random(g.batch * g.channels * g.height * g.width)
+      const weight = random(((g.outChannels * g.channels) / g.groups) * g.kernelH * g.kernelW)
+      const bias = random(g.outChannels)
+      const size = pool.channels * pool.outH * pool.outW
+      const [expected, actual] = [0, 1].map(() => ({
+        out: random(size),
+        indices: new Int32Array(size).fill(-7),
+        grads: [random(input.length), random(weight.length), random(g.outChannels)],
+      }))
+      jsConv2dReluMaxPool2d(input, weight, bias, expected!.out, expected!.indices, g, pool)
+      wasm.conv2dReluMaxPool2d(input, weight, bias, actual!.out, actual!.indices, g, pool)
+      const what = JSON.stringify([g, pool])
+      expectClose(actual!.out, expected!.out, `block forward ${what}`)
+      expect(actual!.indices).toEqual(expected!.indices)
+      const gradOut = random(size)
+      for (const [run, r] of [
+        [jsConv2dReluMaxPool2dBackward, expected!],
+        [wasm.conv2dReluMaxPool2dBackward, actual!],
+      ] as const) {
+        const [gX, gW, gB] = r.grads as [Float32Array, Float32Array, Float32Array]
+        run(gradOut, expected!.out, expected!.indices, input, weight, gX, gW, gB, g, pool)
+      }
+      for (const [i, x] of actual!.grads.entries()) {
+        expectClose(x, expected!.grads[i]!, `block gradient ${i} of ${what}`)
       }
     }
   })

@@ -116,7 +116,7 @@ describe('threaded wasm kernels', () => {
     expect(outs[1]).toEqual(outs[0])
   })
 
-  it('split convolutions and pooling over images and planes, bit-identical to one thread', async () => {
+  it('split convolutions, pooling and the fused block over images and planes, bit-identical to one thread', async () => {
     await threaded.whenReady()
     const g: Conv2dGeometry = { ...sameConv3x3(8, [14, 14]), batch: 7, groups: 1, outChannels: 16 }
     const input = random(g.batch * 8 * 14 * 14, gen)
@@ -168,6 +168,20 @@ describe('threaded wasm kernels', () => {
       return { out, idx, gx, avg }
     })
     expect(pooled[1]).toEqual(pooled[0])
+    // The fused block over the same convolution, the input gradient not requested.
+    const blockPool = slidingWindow('test', [14, 14], g.batch * 16, [2, 2], [2, 2], [0, 0], [1, 1])
+    const blockSize = blockPool.channels * 7 * 7
+    const blockGrad = random(blockSize, gen)
+    const blocks = [single, threaded].map((be) => {
+      const out = new Float32Array(blockSize)
+      const idx = new Int32Array(blockSize)
+      be.conv2dReluMaxPool2d(input, weight, bias, out, idx, g, blockPool)
+      const gw = new Float32Array(weight.length)
+      const gb = new Float32Array(16)
+      be.conv2dReluMaxPool2dBackward(blockGrad, out, idx, input, weight, null, gw, gb, g, blockPool)
+      return { out, idx, gw, gb }
+    })
+    expect(blocks[1]).toEqual(blocks[0])
   })
 })
 

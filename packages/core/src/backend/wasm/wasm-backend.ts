@@ -356,16 +356,17 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     return { slots, cols, colBytes }
   }
 
-  const conv2d = (
+  /**
+   * Copies the operands of a convolution into the heap and runs it there; returns the byte
+   * address of its output `[batch, outChannels, outH, outW]`.
+   */
+  const convForwardInHeap = (
     input: Float32Array,
     weight: Float32Array,
     bias: Float32Array | null,
-    out: Float32Array,
     g: Conv2dGeometry,
-  ) => {
+  ): number => {
     const { L, K, imageSize } = convSizes(g)
-    wakeHelpers()
-    heap.reset()
     const px = heap.copyIn(input, 0, g.batch * imageSize)
     const pw = heap.copyIn(weight, 0, g.outChannels * K)
     const pb = bias === null ? 0 : heap.copyIn(bias, 0, g.outChannels)
@@ -377,11 +378,28 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     const base = [px, pw, pb, po, geom, 0, g.batch, cols, workspace(0)]
     const perThread = { 7: colBytes, 8: workspaceBytes }
     run('convForward', job(base, g.batch, g.batch, 6, { 5: 1 }, perThread), slots)
-    heap.copyOut(po, out, 0, outLength)
+    return po
   }
 
-  const conv2dBackward = (
-    gradOut: Float32Array,
+  const conv2d = (
+    input: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    out: Float32Array,
+    g: Conv2dGeometry,
+  ) => {
+    wakeHelpers()
+    heap.reset()
+    const po = convForwardInHeap(input, weight, bias, g)
+    heap.copyOut(po, out, 0, g.batch * g.outChannels * g.outH * g.outW)
+  }
+
+  /**
+   * The gradients of a convolution from its output gradient already in the heap at `pg`; the
+   * input and weight are copied in as the requested gradients need them.
+   */
+  const convBackwardInHeap = (
+    pg: number,
     input: Float32Array,
     weight: Float32Array,
     gradInput: Float32Array | null,
@@ -391,9 +409,6 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   ) => {
     const { L, K, imageSize } = convSizes(g)
     const outLength = g.batch * g.outChannels * L
-    wakeHelpers()
-    heap.reset()
-    const pg = heap.copyIn(gradOut, 0, outLength)
     const geom = geometry(g, true, g.groups, g.outChannels)
     if (gradInput !== null) {
       const pw = heap.copyIn(weight, 0, g.outChannels * K)
@@ -436,6 +451,21 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     }
   }
 
+  const conv2dBackward = (
+    gradOut: Float32Array,
+    input: Float32Array,
+    weight: Float32Array,
+    gradInput: Float32Array | null,
+    gradWeight: Float32Array | null,
+    gradBias: Float32Array | null,
+    g: Conv2dGeometry,
+  ) => {
+    wakeHelpers()
+    heap.reset()
+    const pg = heap.copyIn(gradOut, 0, g.batch * g.outChannels * g.outH * g.outW)
+    convBackwardInHeap(pg, input, weight, gradInput, gradWeight, gradBias, g)
+  }
+
   const im2col = (image: Float32Array, imageOffset: number, col: Float32Array, w: Window2d) => {
     heap.reset()
     const size = w.channels * w.height * w.width
@@ -467,21 +497,33 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     run(name, job(base, w.channels, 4 * (1 + slots.length), at + 1, { [at]: 1 }, {}), slots)
   }
 
-  const maxPool2d = (input: Float32Array, out: Float32Array, indices: Int32Array, w: Window2d) => {
-    heap.reset()
-    const inLength = w.channels * w.height * w.width
+  /** Max-pools the planes at `pin` in the heap; returns the addresses of maxima and indices. */
+  const maxPoolInHeap = (pin: number, w: Window2d) => {
     const outLength = w.channels * w.outH * w.outW
-    const pin = heap.copyIn(input, 0, inLength)
     const pout = heap.alloc(4 * outLength)
     const pidx = heap.alloc(4 * outLength)
-    const geom = geometry(w, false)
-    pool2d('maxPool', w, [pin, pout, pidx, geom])
-    heap.copyOut(pout, out, 0, outLength)
-    heap.copyOut(pidx, indices, 0, outLength)
+    pool2d('maxPool', w, [pin, pout, pidx, geometry(w, false)])
+    return { pout, pidx, outLength }
   }
 
   // The pooling gradients overwrite gradInput: it starts as zeros in wasm memory (not copied
   // in) and the kernels accumulate onto it.
+
+  /** Max-pool gradient from `pg` and `pidx` in the heap; returns the address of gradInput. */
+  const maxPoolBackwardInHeap = (pg: number, pidx: number, w: Window2d): number => {
+    const pgx = heap.zeros(w.channels * w.height * w.width)
+    pool2d('maxPoolBackward', w, [pg, pidx, pgx, geometry(w, false)])
+    return pgx
+  }
+
+  const maxPool2d = (input: Float32Array, out: Float32Array, indices: Int32Array, w: Window2d) => {
+    heap.reset()
+    const pin = heap.copyIn(input, 0, w.channels * w.height * w.width)
+    const { pout, pidx, outLength } = maxPoolInHeap(pin, w)
+    heap.copyOut(pout, out, 0, outLength)
+    heap.copyOut(pidx, indices, 0, outLength)
+  }
+
   const maxPool2dBackward = (
     gradOut: Float32Array,
     indices: Int32Array,
@@ -489,14 +531,54 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     w: Window2d,
   ) => {
     heap.reset()
-    const inLength = w.channels * w.height * w.width
     const outLength = w.channels * w.outH * w.outW
     const pg = heap.copyIn(gradOut, 0, outLength)
     const pidx = heap.copyIn(indices, 0, outLength)
-    const pgx = heap.zeros(inLength)
-    const geom = geometry(w, false)
-    pool2d('maxPoolBackward', w, [pg, pidx, pgx, geom])
-    heap.copyOut(pgx, gradInput, 0, inLength)
+    const pgx = maxPoolBackwardInHeap(pg, pidx, w)
+    heap.copyOut(pgx, gradInput, 0, w.channels * w.height * w.width)
+  }
+
+  // The convolution block keeps the convolution's output and its gradient in the heap: only
+  // the pooled maxima, their indices and their gradient cross to JS.
+  const conv2dReluMaxPool2d = (
+    input: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    out: Float32Array,
+    indices: Int32Array,
+    g: Conv2dGeometry,
+    pool: Window2d,
+  ) => {
+    wakeHelpers()
+    heap.reset()
+    const pz = convForwardInHeap(input, weight, bias, g)
+    const { pout, pidx, outLength } = maxPoolInHeap(pz, pool)
+    kernels.relu(pout, pout, outLength)
+    heap.copyOut(pout, out, 0, outLength)
+    heap.copyOut(pidx, indices, 0, outLength)
+  }
+
+  const conv2dReluMaxPool2dBackward = (
+    gradOut: Float32Array,
+    out: Float32Array,
+    indices: Int32Array,
+    input: Float32Array,
+    weight: Float32Array,
+    gradInput: Float32Array | null,
+    gradWeight: Float32Array | null,
+    gradBias: Float32Array | null,
+    g: Conv2dGeometry,
+    pool: Window2d,
+  ) => {
+    wakeHelpers()
+    heap.reset()
+    const outLength = pool.channels * pool.outH * pool.outW
+    const pg = heap.copyIn(gradOut, 0, outLength)
+    const py = heap.copyIn(out, 0, outLength)
+    kernels.reluBackward(pg, py, pg, outLength)
+    const pidx = heap.copyIn(indices, 0, outLength)
+    const pgz = maxPoolBackwardInHeap(pg, pidx, pool)
+    convBackwardInHeap(pgz, input, weight, gradInput, gradWeight, gradBias, g)
   }
 
   const avgPool2d = (
@@ -573,6 +655,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     col2im,
     conv2d,
     conv2dBackward,
+    conv2dReluMaxPool2d,
+    conv2dReluMaxPool2dBackward,
     maxPool2d,
     maxPool2dBackward,
     avgPool2d,

@@ -1,5 +1,7 @@
 import { recordOp } from '../../autograd/graph'
+import type { Window2d } from '../../backend/backend'
 import { getBackend } from '../../backend/registry'
+import type { Shape } from '../../shape'
 import { Tensor } from '../../tensor'
 import { checkPoolPadding, poolPlanes } from './pool-input'
 import { pair, type Size2d, slidingWindow } from './window'
@@ -24,12 +26,7 @@ export interface MaxPool2dOptions {
  */
 export function maxPool2d(input: Tensor, options: MaxPool2dOptions): Tensor {
   const planes = poolPlanes('maxPool2d', input)
-  const kernel = pair('maxPool2d', 'kernelSize', options.kernelSize, 1)
-  const stride = pair('maxPool2d', 'stride', options.stride ?? options.kernelSize, 1)
-  const padding = pair('maxPool2d', 'padding', options.padding ?? 0, 0)
-  const dilation = pair('maxPool2d', 'dilation', options.dilation ?? 1, 1)
-  checkPoolPadding('maxPool2d', padding, kernel)
-  const win = slidingWindow('maxPool2d', input.shape, planes, kernel, stride, padding, dilation)
+  const win = maxPool2dWindow('maxPool2d', input.shape, planes, options)
   const size = planes * win.outH * win.outW
   const out = new Float32Array(size)
   const indices = new Int32Array(size)
@@ -40,4 +37,22 @@ export function maxPool2d(input: Tensor, options: MaxPool2dOptions): Tensor {
     getBackend().maxPool2dBackward(grad.data as Float32Array, indices, gX, win)
     return [new Tensor(gX, input.shape)]
   })
+}
+
+/**
+ * Checks max-pooling options for `planes` maps of the last two sizes of `shape` and returns
+ * the pooling window; `op` names the caller in errors.
+ */
+export function maxPool2dWindow(
+  op: string,
+  shape: Shape,
+  planes: number,
+  options: MaxPool2dOptions,
+): Window2d {
+  const kernel = pair(op, 'kernelSize', options.kernelSize, 1)
+  const stride = pair(op, 'stride', options.stride ?? options.kernelSize, 1)
+  const padding = pair(op, 'padding', options.padding ?? 0, 0)
+  const dilation = pair(op, 'dilation', options.dilation ?? 1, 1)
+  checkPoolPadding(op, padding, kernel)
+  return slidingWindow(op, shape, planes, kernel, stride, padding, dilation)
 }
