@@ -1,4 +1,5 @@
 import { ArgumentError, Module, type Tensor } from '@knack/core'
+import { convReluMaxPool } from './conv-relu-max-pool'
 import type { Layer } from './layer'
 
 function isLayer(value: unknown): value is Layer {
@@ -87,10 +88,22 @@ export class Sequential extends Module<[Tensor], Tensor> implements Iterable<Lay
     for (const name of this.#names) yield this.get(name)
   }
 
+  /**
+   * Feeds `x` through the layers in order. A run of `Conv2d`, `ReLU`, `MaxPool2d` runs as the
+   * fused `conv2dReluMaxPool2d` op (same values and gradients, far less memory traffic).
+   */
   forward(x: Tensor): Tensor {
-    const layers = this as unknown as Record<string, Layer>
+    const layers = [...this]
     let y = x
-    for (const name of this.#names) y = layers[name]!.forward(y)
+    for (let i = 0; i < layers.length; ) {
+      const block = convReluMaxPool(layers, i)
+      if (block !== null) {
+        y = block(y)
+        i += 3
+      } else {
+        y = layers[i++]!.forward(y)
+      }
+    }
     return y
   }
 }
