@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module'
 import {
   argmax,
-  conv2d,
+  conv2dReluMaxPool2d,
   crossEntropy,
   getBackend,
   linear,
   matmul,
-  maxPool2d,
   narrow,
   noGrad,
   Parameter,
@@ -41,8 +40,8 @@ function mlpForward(p: Record<string, Parameter>, x: Tensor): Tensor {
 function cnnForward(p: Record<string, Parameter>, x: Tensor): Tensor {
   const batch = x.shape[0]!
   let h = reshape(x, [batch, 1, 28, 28])
-  h = maxPool2d(relu(conv2d(h, p.c1_w!, p.c1_b, { padding: 1 })), { kernelSize: 2 })
-  h = maxPool2d(relu(conv2d(h, p.c2_w!, p.c2_b, { padding: 1 })), { kernelSize: 2 })
+  h = conv2dReluMaxPool2d(h, p.c1_w!, p.c1_b, { padding: 1 }, { kernelSize: 2 })
+  h = conv2dReluMaxPool2d(h, p.c2_w!, p.c2_b, { padding: 1 }, { kernelSize: 2 })
   return linear(reshape(h, [batch, 7 * 7 * 32]), p.d_w!, p.d_b)
 }
 
@@ -157,7 +156,11 @@ export async function runKnackTraining(
   progress?: ProgressFn,
 ): Promise<BenchResult> {
   const result = baseResult(backend, plan.workload)
-  result.notes += `; model from core ops (linear, conv2d, maxPool2d, relu, crossEntropy), @knack/optim createOptimizer(${plan.optimizer.name === 'adam' ? 'adam' : 'sgd'}) with its default finite-gradient check`
+  const ops =
+    plan.model === 'mlp'
+      ? 'linear, relu'
+      : 'conv2dReluMaxPool2d (conv2d → relu → maxPool2d as one fused op), linear'
+  result.notes += `; model from core ops (${ops}, crossEntropy), @knack/optim createOptimizer(${plan.optimizer.name === 'adam' ? 'adam' : 'sgd'}) with its default finite-gradient check`
   try {
     const setupStart = performance.now()
     result.notes += await useKnackBackend(backend)
