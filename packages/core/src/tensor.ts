@@ -183,7 +183,7 @@ export class Tensor {
   /** Adds `g` into `.grad` (`+=`), allocating it on first use. @internal */
   accumulateGrad(g: Tensor): void {
     if (this.grad === null) {
-      this.grad = new Tensor(Float32Array.from(g.data), this.shape)
+      this.grad = new Tensor(new Float32Array(g.data), this.shape)
       return
     }
     const acc = this.grad.data
