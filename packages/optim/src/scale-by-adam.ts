@@ -77,19 +77,30 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
           const m = slot.exp_avg.data
           const v = slot.exp_avg_sq.data
           const vMax = slot.max_exp_avg_sq?.data
-          // Locals, not closure variables, so that the loop keeps them in registers.
+          // Locals, not closure variables, so that the loop keeps them in registers. The moments
+          // are rounded to float32 (Math.fround) as PyTorch stores them; the AMSGrad test sits
+          // outside the loops, which V8 would not hoist.
           const [keep1, keep2, take1, take2] = [b1, b2, 1 - b1, 1 - b2]
-          for (let i = 0; i < u.length; i++) {
-            // Stored, then read back: the float32 moments, as PyTorch keeps them.
-            const g = u[i]!
-            m[i] = keep1 * m[i]! + take1 * g
-            v[i] = keep2 * v[i]! + take2 * g * g
-            let vi = v[i]!
-            if (vMax !== undefined) {
-              vi = Math.max(vMax[i]!, vi)
-              vMax[i] = vi
+          if (vMax === undefined) {
+            for (let i = 0; i < u.length; i++) {
+              const g = u[i]!
+              const mi = Math.fround(keep1 * m[i]! + take1 * g)
+              const vi = Math.fround(keep2 * v[i]! + take2 * g * g)
+              m[i] = mi
+              v[i] = vi
+              u[i] = (mi * stepScale) / (Math.sqrt(vi) + scaledEps)
             }
-            u[i] = (m[i]! * stepScale) / (Math.sqrt(vi) + scaledEps)
+          } else {
+            for (let i = 0; i < u.length; i++) {
+              const g = u[i]!
+              const mi = Math.fround(keep1 * m[i]! + take1 * g)
+              const vi = Math.fround(keep2 * v[i]! + take2 * g * g)
+              const vHat = Math.max(vMax[i]!, vi)
+              m[i] = mi
+              v[i] = vi
+              vMax[i] = vHat
+              u[i] = (mi * stepScale) / (Math.sqrt(vHat) + scaledEps)
+            }
           }
           slot.step.data[0] = t
         }
