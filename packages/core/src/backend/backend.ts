@@ -72,6 +72,18 @@ export interface Conv2dGeometry extends Window2d {
   outChannels: number
 }
 
+/** Coefficients of one {@link Backend.adam} step. */
+export interface AdamStepOptions {
+  /** Decay of the first moment, β₁. */
+  beta1: number
+  /** Decay of the second moment, β₂. */
+  beta2: number
+  /** Factor of the first moment in the update, e.g. `√(1 − β₂ᵗ) / (1 − β₁ᵗ)` for bias correction. */
+  scale: number
+  /** Term added to `√v` in the denominator (e.g. `ε·√(1 − β₂ᵗ)`). */
+  eps: number
+}
+
 /**
  * The kernels an op needs from a compute backend. Kernels work on raw float32 storage with
  * explicit sizes, strides and offsets; they trust the sizes they are given (the ops check
@@ -166,6 +178,24 @@ export interface Backend {
     geometry: Conv2dGeometry,
     pool: Window2d,
   ): void
+  /**
+   * One Adam step over equal-length buffers, in place: `m ← β₁·m + (1 − β₁)·g`,
+   * `v ← β₂·v + (1 − β₂)·g²`, with `vMax` (AMSGrad) `vMax ← max(vMax, v)` used in place of `v`,
+   * then `g ← m·scale / (√v + eps)`: the gradient becomes the update.
+   */
+  adam(
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    vMax: Float32Array | null,
+    options: AdamStepOptions,
+  ): void
+  /** `x ← factor·x`, in place. */
+  scale(x: Float32Array, factor: number): void
+  /** `y ← y + alpha·x` (equal lengths), in place. */
+  addScaled(y: Float32Array, x: Float32Array, alpha: number): void
+  /** Whether no value of `x` is NaN or ±Infinity. */
+  allFinite(x: Float32Array): boolean
   /** Rectified linear unit `out[i] = max(x[i], 0)` (NaN stays NaN, −0 becomes +0). */
   relu(x: Float32Array, out: Float32Array): void
   /**

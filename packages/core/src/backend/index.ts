@@ -1,4 +1,4 @@
-export type { Backend, Conv2dGeometry, MatmulOptions, Window2d } from './backend'
+export type { AdamStepOptions, Backend, Conv2dGeometry, MatmulOptions, Window2d } from './backend'
 export { jsBackend } from './js/js-backend'
 export { getBackend, listBackends, registerBackend, setBackend } from './registry'
 export { wasmRelaxedSimdSupported, wasmSimdSupported } from './wasm/simd-support'

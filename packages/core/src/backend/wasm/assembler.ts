@@ -78,8 +78,10 @@ const SIMD = {
   bitselect: 0x52,
   i32x4Add: 0xae,
   i32x4Mul: 0xb5,
+  f32x4Sqrt: 0xe3,
   f32x4Add: 0xe4,
   f32x4Mul: 0xe6,
+  f32x4Div: 0xe7,
   f32x4Max: 0xe9,
   f32x4RelaxedMadd: 0x105,
 } as const
@@ -319,8 +321,14 @@ export class FunctionBuilder {
   f32Le(): this {
     return this.op(0x5f)
   }
+  f32Sqrt(): this {
+    return this.op(0x91)
+  }
   f32Add(): this {
     return this.op(0x92)
+  }
+  f32Mul(): this {
+    return this.op(0x94)
   }
   f32Div(): this {
     return this.op(0x95)
@@ -398,6 +406,12 @@ export class FunctionBuilder {
   }
   f32x4Mul(): this {
     return this.simd(SIMD.f32x4Mul)
+  }
+  f32x4Div(): this {
+    return this.simd(SIMD.f32x4Div)
+  }
+  f32x4Sqrt(): this {
+    return this.simd(SIMD.f32x4Sqrt)
   }
   f32x4Max(): this {
     return this.simd(SIMD.f32x4Max)

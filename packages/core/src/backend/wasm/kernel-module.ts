@@ -19,13 +19,20 @@ export const KERNELS = [
   'avgPoolBackward',
   'relu',
   'reluBackward',
+  'adam',
+  'scale',
+  'addScaled',
+  'allFinite',
 ] as const
 
 /** Name of one exported kernel. */
 export type KernelName = (typeof KERNELS)[number]
 
-/** Signature every kernel shares: i32 arguments (byte addresses, sizes, flags), no result. */
-export type Kernel = (...args: number[]) => void
+/**
+ * Signature of a kernel: numeric arguments (byte addresses, sizes and flags as i32, a few
+ * float32 coefficients); only `allFinite` returns a value.
+ */
+export type Kernel = (...args: number[]) => number | undefined
 
 /**
  * The binary kernel module, importing `env.memory` of at most `maximumPages` 64 KiB pages:

@@ -1,5 +1,5 @@
 import { ArgumentError, StateError } from '../../errors'
-import type { Backend, Conv2dGeometry, MatmulOptions, Window2d } from '../backend'
+import type { AdamStepOptions, Backend, Conv2dGeometry, MatmulOptions, Window2d } from '../backend'
 import { jsMatmul } from '../js/matmul'
 import { gemmBlocking, gemmWorkspaceBytes } from './gemm-kernel'
 import { geometryWords, writeGeometry } from './geometry-block'
@@ -51,8 +51,8 @@ const ELEMENTS_PER_THREAD = 1 << 15
 // same order; the other convolution kernels take one image per chunk (the finest balance).
 const CONV_CHUNKS = 16
 const MAX_DEFAULT_THREADS = 8
-// ReLU streams its operands through wasm memory in chunks of this many elements, so that each
-// chunk's copy in, kernel pass and copy out stay in cache.
+// The elementwise kernels stream their operands through wasm memory in chunks of this many
+// elements, so that each chunk's copy in, kernel pass and copy out stay in cache.
 const STREAM_CHUNK = 1 << 12
 // Largest memory, in 64 KiB pages: 2 GiB keeps every byte address a positive i32 (the kernels
 // compare addresses signed); a shared memory falls back to 1 GiB where 2 GiB cannot be reserved.
@@ -141,8 +141,9 @@ function threadedRuntime(threads: number, fma: boolean): Runtime | null {
  * Creates a WebAssembly SIMD128 backend: GEMM with packed panels and a register-blocked
  * micro-kernel, im2col/col2im convolution and pooling, generated at run time by a small
  * assembler. Operands are copied into a reused, growable wasm memory and results copied back,
- * so tensors keep their JS-owned storage; ReLU and its gradient stream through it in
- * cache-sized chunks on the calling thread, so that each byte crosses main memory once each
+ * so tensors keep their JS-owned storage; the elementwise kernels (ReLU and its gradient, the
+ * Adam step, scaling, `y + α·x`, the finiteness test) stream through it in cache-sized chunks
+ * on the calling thread, so that each byte crosses main memory once each
  * way. With more than one thread, the other kernels split their rows, batch, images or planes
  * over worker threads sharing that memory, synchronised with `Atomics`; threads start in the
  * background and join as soon as they are ready.
@@ -615,26 +616,60 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     heap.copyOut(pgx, gradInput, 0, inLength)
   }
 
-  const relu = (x: Float32Array, out: Float32Array) => {
+  /**
+   * Streams equal-length `sources` through wasm memory in chunks of `STREAM_CHUNK` values: each
+   * chunk of every source is copied in, `kernel(pointers, count)` runs on the copies, and the
+   * copy of source `i` goes back out into `targets[i]` where that is not null.
+   */
+  const stream = (
+    sources: readonly Float32Array[],
+    targets: readonly (Float32Array | null)[],
+    kernel: (pointers: readonly number[], count: number) => void,
+  ) => {
     heap.reset()
-    const px = heap.alloc(4 * Math.min(x.length, STREAM_CHUNK))
-    inChunks(x.length, STREAM_CHUNK, (start, count) => {
-      heap.write(px, x, start, count)
-      kernels.relu(px, px, count)
-      heap.copyOut(px, out, start, count)
+    const length = sources[0]!.length
+    const pointers = sources.map(() => heap.alloc(4 * Math.min(length, STREAM_CHUNK)))
+    inChunks(length, STREAM_CHUNK, (start, count) => {
+      for (const [i, source] of sources.entries()) heap.write(pointers[i]!, source, start, count)
+      kernel(pointers, count)
+      for (const [i, target] of targets.entries()) {
+        if (target !== null) heap.copyOut(pointers[i]!, target, start, count)
+      }
     })
   }
 
-  const reluBackward = (g: Float32Array, y: Float32Array, dx: Float32Array) => {
-    heap.reset()
-    const pg = heap.alloc(4 * Math.min(dx.length, STREAM_CHUNK))
-    const py = heap.alloc(4 * Math.min(dx.length, STREAM_CHUNK))
-    inChunks(dx.length, STREAM_CHUNK, (start, count) => {
-      heap.write(pg, g, start, count)
-      heap.write(py, y, start, count)
-      kernels.reluBackward(pg, py, pg, count)
-      heap.copyOut(pg, dx, start, count)
+  const relu = (x: Float32Array, out: Float32Array) =>
+    stream([x], [out], ([px], count) => kernels.relu(px!, px!, count))
+
+  const reluBackward = (g: Float32Array, y: Float32Array, dx: Float32Array) =>
+    stream([g, y], [dx, null], ([pg, py], count) => kernels.reluBackward(pg!, py!, pg!, count))
+
+  const adam = (
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    vMax: Float32Array | null,
+    o: AdamStepOptions,
+  ) => {
+    const coefficients = [o.beta1, 1 - o.beta1, o.beta2, 1 - o.beta2, o.scale, o.eps]
+    const buffers = vMax === null ? [g, m, v] : [g, m, v, vMax]
+    stream(buffers, buffers, ([pg, pm, pv, pMax], count) =>
+      kernels.adam(pg!, pm!, pv!, pMax ?? 0, count, ...coefficients),
+    )
+  }
+
+  const scale = (x: Float32Array, factor: number) =>
+    stream([x], [x], ([px], count) => kernels.scale(px!, count, factor))
+
+  const addScaled = (y: Float32Array, x: Float32Array, alpha: number) =>
+    stream([y, x], [y, null], ([py, px], count) => kernels.addScaled(py!, px!, count, alpha))
+
+  const allFinite = (x: Float32Array) => {
+    let finite = true
+    stream([x], [null], ([px], count) => {
+      if (finite && kernels.allFinite(px!, count) === 0) finite = false
     })
+    return finite
   }
 
   return {
@@ -663,5 +698,9 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     avgPool2dBackward,
     relu,
     reluBackward,
+    adam,
+    scale,
+    addScaled,
+    allFinite,
   }
 }
