@@ -1,6 +1,7 @@
 import {
   DTypeError,
   formatShape,
+  getBackend,
   type ParamTree,
   ShapeError,
   StateError,
@@ -42,7 +43,10 @@ export function applyUpdates(params: Readonly<ParamTree>, updates: Readonly<Para
   for (const name in updates) addInto(params[name]!.data, updates[name]!.data)
 }
 
-/** `p ← p + u`, elementwise and in place, over arrays of equal length. */
+/**
+ * `p ← p + u`, elementwise and in place on the active backend, over float32 arrays of equal
+ * length (parameters and updates are checked to be float32 before).
+ */
 export function addInto(p: Storage, u: Storage): void {
-  for (let i = 0; i < p.length; i++) p[i]! += u[i]!
+  getBackend().addScaled(p as Float32Array, u as Float32Array, 1)
 }

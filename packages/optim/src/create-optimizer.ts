@@ -3,6 +3,7 @@ import {
   DTypeError,
   formatShape,
   type GradientTransform,
+  getBackend,
   type Optimizer,
   type OptimizerState,
   type ParamTree,
@@ -86,23 +87,12 @@ function collectParams(source: ParamSource): ParamTree {
 }
 
 /**
- * Index of the first NaN or ±Infinity in `data`, or -1. The common all-finite case is decided
- * first by summing `x · 0` in four independent lanes (0 for every finite x, NaN otherwise, so
- * no sum can overflow), about twice as fast as testing each value.
+ * Index of the first NaN or ±Infinity in `data`, or -1; the common all-finite case is decided
+ * by the active backend's `allFinite`.
  */
-function firstNonFinite(data: ArrayLike<number>): number {
-  const whole = data.length & ~3
-  let [s0, s1, s2, s3] = [0, 0, 0, 0]
-  for (let i = 0; i < whole; i += 4) {
-    s0 += data[i]! * 0
-    s1 += data[i + 1]! * 0
-    s2 += data[i + 2]! * 0
-    s3 += data[i + 3]! * 0
-  }
-  for (let i = whole; i < data.length; i++) s0 += data[i]! * 0
-  if (s0 + s1 + s2 + s3 === 0) return -1
-  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i]!)) return i
-  return -1
+function firstNonFinite(data: Float32Array): number {
+  if (getBackend().allFinite(data)) return -1
+  return data.findIndex((x) => !Number.isFinite(x))
 }
 
 class BoundOptimizer<S> implements TransformOptimizer<S> {
@@ -193,7 +183,7 @@ class BoundOptimizer<S> implements TransformOptimizer<S> {
         )
       }
       if (this.#checkFinite) {
-        const index = firstNonFinite(grad.data)
+        const index = firstNonFinite(grad.data as Float32Array)
         if (index !== -1) {
           throw new NonFiniteGradientError(
             'step',

@@ -1,4 +1,4 @@
-import { type GradientTransform, type ParamTree, Tensor } from '@knack/core'
+import { DTypeError, type GradientTransform, type ParamTree, Tensor } from '@knack/core'
 import { describe, expect, it } from 'vitest'
 import { adagrad } from './adagrad'
 import { adam } from './adam'
@@ -114,6 +114,20 @@ describe('in-place steps', () => {
     expect(() => failing.prepareInPlace!(first, state, params)).toThrow('schedule failed')
     expect(lrCalls).toBe(1)
     expect(stateValues(state)).toEqual(stateValues(failing.init(params)))
+  })
+})
+
+describe('updateFromInPlace', () => {
+  it('refuses integer gradients, which the float32 kernels cannot step, and changes nothing', () => {
+    const t = adam({ lr: 0.1 })
+    const state = t.init(params)
+    const before = stateValues(state)
+    const grads = { w: new Tensor(Int32Array.of(1, 2, 3, 4, 5, 6), [2, 3]) }
+    expect(() => t.update(grads, state, params)).toThrow(DTypeError)
+    expect(() => t.update(grads, state, params)).toThrow(
+      'update: gradient of w is int32, transforms work on float32 (help: pass float32 gradients)',
+    )
+    expect(stateValues(state)).toEqual(before)
   })
 })
 

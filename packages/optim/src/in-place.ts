@@ -1,4 +1,4 @@
-import { type GradientTransform, Tensor } from '@knack/core'
+import { DTypeError, type GradientTransform, Tensor } from '@knack/core'
 import { cloneTree } from './param-tree'
 
 /** The `prepareInPlace` method of a transform with state `S`. */
@@ -26,6 +26,15 @@ export function cloneState<S>(state: S): S {
  */
 export function updateFromInPlace<S>(prepare: PrepareInPlace<S>): GradientTransform<S>['update'] {
   return (grads, state, params, extras) => {
+    for (const name in grads) {
+      if (grads[name]!.dtype !== 'float32') {
+        throw new DTypeError(
+          'update',
+          `gradient of ${name} is ${grads[name]!.dtype}, transforms work on float32`,
+          'pass float32 gradients',
+        )
+      }
+    }
     const updates = cloneTree(grads)
     const commit = prepare(updates, cloneState(state), params, extras)
     return { updates, state: commit() }

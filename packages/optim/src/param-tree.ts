@@ -1,5 +1,6 @@
 import {
   formatShape,
+  getBackend,
   type ParamTree,
   ShapeError,
   StateError,
@@ -83,12 +84,12 @@ export function updateSlots<T>(
   buffers: Readonly<Record<string, T>>,
   updates: Readonly<ParamTree>,
   bufferOf: (slot: T) => Tensor,
-): (readonly [Storage, T])[] {
+): (readonly [Float32Array, T])[] {
   return Object.keys(updates).map((name) => {
     const update = updates[name]!
     const slot = slotFor(op, buffers, name)
     bufferMatches(op, name, bufferOf(slot), update)
-    return [update.data, slot] as const
+    return [update.data as Float32Array, slot] as const
   })
 }
 
@@ -119,9 +120,12 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true
 }
 
-/** `x ← factor · x`, in place. */
+/**
+ * `x ← factor · x`, in place, on the active backend. `x` holds float32 updates: in-place steps
+ * only ever see those (`createOptimizer` and `updateFromInPlace` check).
+ */
 export function scaleInPlace(x: Storage, factor: number): void {
-  for (let i = 0; i < x.length; i++) x[i] = factor * x[i]!
+  getBackend().scale(x as Float32Array, factor)
 }
 
 /** Euclidean norm of the values of `x`, accumulated in float64. */

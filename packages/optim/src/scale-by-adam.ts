@@ -1,4 +1,4 @@
-import type { GradientTransform, ScalarOrSchedule, Tensor } from '@knack/core'
+import { type GradientTransform, getBackend, type ScalarOrSchedule, type Tensor } from '@knack/core'
 import { type HyperState, hyperSpec, hyperValue, initHyper, nextHyper } from './hyper'
 import { inPlaceTransform } from './in-place'
 import { filled, updateSlots } from './param-tree'
@@ -74,34 +74,12 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
           const sqrtCorrection2 = Math.sqrt(1 - b2 ** t)
           const stepScale = sqrtCorrection2 / (1 - b1 ** t)
           const scaledEps = eps * sqrtCorrection2
-          const m = slot.exp_avg.data
-          const v = slot.exp_avg_sq.data
-          const vMax = slot.max_exp_avg_sq?.data
-          // Locals, not closure variables, so that the loop keeps them in registers. The moments
-          // are rounded to float32 (Math.fround) as PyTorch stores them; the AMSGrad test sits
-          // outside the loops, which V8 would not hoist.
-          const [keep1, keep2, take1, take2] = [b1, b2, 1 - b1, 1 - b2]
-          if (vMax === undefined) {
-            for (let i = 0; i < u.length; i++) {
-              const g = u[i]!
-              const mi = Math.fround(keep1 * m[i]! + take1 * g)
-              const vi = Math.fround(keep2 * v[i]! + take2 * g * g)
-              m[i] = mi
-              v[i] = vi
-              u[i] = (mi * stepScale) / (Math.sqrt(vi) + scaledEps)
-            }
-          } else {
-            for (let i = 0; i < u.length; i++) {
-              const g = u[i]!
-              const mi = Math.fround(keep1 * m[i]! + take1 * g)
-              const vi = Math.fround(keep2 * v[i]! + take2 * g * g)
-              const vHat = Math.max(vMax[i]!, vi)
-              m[i] = mi
-              v[i] = vi
-              vMax[i] = vHat
-              u[i] = (mi * stepScale) / (Math.sqrt(vHat) + scaledEps)
-            }
-          }
+          // The moments are float32 buffers of filled(); the backend steps them in place.
+          const m = slot.exp_avg.data as Float32Array
+          const v = slot.exp_avg_sq.data as Float32Array
+          const vMax = (slot.max_exp_avg_sq?.data ?? null) as Float32Array | null
+          const options = { beta1: b1, beta2: b2, scale: stepScale, eps: scaledEps }
+          getBackend().adam(u, m, v, vMax, options)
           slot.step.data[0] = t
         }
         return { hyper: nextHyper(state.hyper), buffers: state.buffers }
