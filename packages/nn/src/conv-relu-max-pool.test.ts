@@ -1,4 +1,4 @@
-import { Generator, randn, type Tensor } from '@knack/core'
+import { clamp, Generator, randn, type Tensor } from '@knack/core'
 import { describe, expect, it } from 'vitest'
 import { ReLU, Tanh } from './activations'
 import { convReluMaxPool } from './conv-relu-max-pool'
@@ -21,15 +21,23 @@ function opNames(y: Tensor): string[] {
 }
 
 describe('convReluMaxPool', () => {
-  it('fuses exactly Conv2d → ReLU → MaxPool2d, and nothing else', () => {
+  it('fuses Conv2d → ReLU → MaxPool2d running their own forward, and nothing else', () => {
     const conv = new Conv2d(1, 2, 3, { generator: g })
     const pool = new MaxPool2d(2)
     expect(convReluMaxPool([conv, new ReLU(), pool], 0)).not.toBeNull()
     expect(convReluMaxPool([new Tanh(), conv, new ReLU(), pool], 1)).not.toBeNull()
     expect(convReluMaxPool([conv, new Tanh(), pool], 0)).toBeNull()
     expect(convReluMaxPool([conv, new ReLU()], 0)).toBeNull()
-    class CappedReLU extends ReLU {}
+    class CappedReLU extends ReLU {
+      override forward(x: Tensor): Tensor {
+        return clamp(x, 0, 6)
+      }
+    }
     expect(convReluMaxPool([conv, new CappedReLU(), pool], 0)).toBeNull()
+    // A forward hook must see its module's call.
+    const hooked = new ReLU()
+    hooked.registerForwardHook(() => undefined)
+    expect(convReluMaxPool([conv, hooked, pool], 0)).toBeNull()
   })
 
   it('lets Sequential run the block as one op with the same values and gradients', () => {
