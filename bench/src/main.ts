@@ -5,7 +5,8 @@
  * targets. Options: `--workloads W1,W3`, `--quick`, `--json out.jsonl`, `--targets a,b`,
  * `--threads n` (cap for the frameworks that use threads: Knack wasm, PyTorch; default every
  * core), `--relaxed-simd` (every Node child runs with V8's relaxed-SIMD flag, the default from
- * Node 22 and Chrome 114 on), `--memory` (the 10,000-step memory check instead), `--spec path`.
+ * Node 22 and Chrome 114 on), `--memory` (the 10,000-step memory check instead: W4 unless
+ * `--workloads` names training workloads; `--targets` picks Knack backends), `--spec path`.
  */
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ArgumentError, listBackends } from '@knack/core'
 import { loadBenchData, writeCacheFiles } from './bench-data'
-import { formatMemoryTable, type MemoryResult } from './memory'
+import { DEFAULT_MEMORY_WORKLOAD, formatMemoryTable, type MemoryResult } from './memory'
 import { PYTHON, pytorchArgs, pytorchAvailable, pytorchEnv } from './pytorch'
 import { type BenchResult, parseResultLines } from './result'
 import { DEFAULT_SPEC_PATH, loadSpec, matmulPlans, trainPlan, workloadNames } from './spec'
@@ -130,28 +131,35 @@ async function runWorkload(
   }))
 }
 
-async function runMemory(knackBackends: readonly string[], specPath: string): Promise<void> {
+async function runMemory(
+  knackBackends: readonly string[],
+  workloads: readonly string[],
+  specPath: string,
+): Promise<void> {
   const results: MemoryResult[] = []
-  for (const backend of knackBackends) {
-    log(`memory: knack-${backend}, ${values.steps} steps`)
-    const args = [
-      '--target',
-      `knack-${backend}`,
-      '--memory',
-      '--steps',
-      values.steps,
-      '--spec',
-      specPath,
-    ]
-    const outcome = await runChild(process.execPath, nodeArgs(['--expose-gc'], args))
-    for (const line of outcome.stdout.split('\n')) {
-      if (line.startsWith('{')) {
-        process.stdout.write(`${line}\n`)
-        results.push(JSON.parse(line) as MemoryResult)
+  for (const workload of workloads)
+    for (const backend of knackBackends) {
+      log(`memory: knack-${backend}, ${workload}, ${values.steps} steps`)
+      const args = [
+        '--target',
+        `knack-${backend}`,
+        '--memory',
+        '--workload',
+        workload,
+        '--steps',
+        values.steps,
+        '--spec',
+        specPath,
+      ]
+      const outcome = await runChild(process.execPath, nodeArgs(['--expose-gc'], args))
+      for (const line of outcome.stdout.split('\n')) {
+        if (line.startsWith('{')) {
+          process.stdout.write(`${line}\n`)
+          results.push(JSON.parse(line) as MemoryResult)
+        }
       }
+      if (outcome.code !== 0) log(`memory: knack-${backend} exited with code ${outcome.code}`)
     }
-    if (outcome.code !== 0) log(`memory: knack-${backend} exited with code ${outcome.code}`)
-  }
   process.stdout.write(`\nMemory (${machineLine()})\n\n${formatMemoryTable(results)}\n`)
   if (values.json !== undefined) {
     writeFileSync(userPath(values.json), results.map((r) => `${JSON.stringify(r)}\n`).join(''))
@@ -163,7 +171,14 @@ async function main(): Promise<void> {
   const spec = loadSpec(specPath)
   const knackBackends = listBackends()
   if (values.memory) {
-    await runMemory(knackBackends, specPath)
+    const training = workloadNames(spec).filter((w) => spec.workloads[w]!.kind === 'train')
+    const memoryWorkloads =
+      values.workloads === undefined
+        ? [DEFAULT_MEMORY_WORKLOAD]
+        : selectWorkloads(training, values.workloads)
+    const wanted = values.targets?.split(',').map((t) => targetName(parseTarget(t.trim())))
+    const backends = knackBackends.filter((b) => wanted?.includes(`knack-${b}`) ?? true)
+    await runMemory(backends, memoryWorkloads, specPath)
     return
   }
   const workloads = selectWorkloads(workloadNames(spec), values.workloads)

@@ -44,19 +44,23 @@ function sample(step: number): MemorySample {
   }
 }
 
+/** The workload the memory check trains unless told otherwise: W4's MLP, Adam, batch 8. */
+export const DEFAULT_MEMORY_WORKLOAD = 'W4_mlp_b8'
+
 /**
- * Trains W4's model and optimizer (MLP, Adam, batch 8) for `steps` steps with Knack on
- * `backend`, cycling through the training rows, with no disposal calls of any kind, and
- * samples the process memory after the first step, at the middle and at the end.
+ * Trains a training workload's model and optimizer for `steps` steps with Knack on `backend`,
+ * cycling through the training rows, with no disposal calls of any kind, and samples the
+ * process memory after the first step, at the middle and at the end.
  */
 export async function runKnackMemory(
   spec: BenchSpec,
   data: BenchData,
   backend: string,
   steps = 10_000,
+  workload = DEFAULT_MEMORY_WORKLOAD,
 ): Promise<MemoryResult> {
   await useKnackBackend(backend)
-  const plan = trainPlan(spec, 'W4_mlp_b8')
+  const plan = trainPlan(spec, workload)
   const runner = knackStepRunner(spec, plan, data)
   const samples: MemorySample[] = []
   const checkpoints = new Set([1, Math.floor(steps / 2), steps])

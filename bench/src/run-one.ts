@@ -2,7 +2,7 @@
  * Child process of `pnpm bench`: runs one workload (or the memory check) for one Node target
  * and prints the result lines as JSON on stdout; progress and the first-batch loss check go to
  * stderr. Usage: `tsx src/run-one.ts --target knack-js --workload W1_mlp [--quick] [--spec p]`
- * or `tsx --expose-gc src/run-one.ts --target knack-js --memory [--steps 10000]`.
+ * or `tsx --expose-gc src/run-one.ts --target knack-js --memory [--steps 10000] [--workload W]`.
  */
 import { parseArgs } from 'node:util'
 import { ArgumentError } from '@knack/core'
@@ -83,7 +83,8 @@ async function main(): Promise<void> {
       throw new ArgumentError('run-one', `--memory measures Knack, got target ${label}`)
     }
     const data = await loadBenchData(spec)
-    emit(await runKnackMemory(spec, data, target.backend, Number(values.steps)))
+    const steps = Number(values.steps)
+    emit(await runKnackMemory(spec, data, target.backend, steps, values.workload))
     return
   }
   const name = values.workload
