@@ -143,10 +143,10 @@ function threadedRuntime(threads: number, fma: boolean): Runtime | null {
  * assembler. Operands are copied into a reused, growable wasm memory and results copied back,
  * so tensors keep their JS-owned storage; the elementwise kernels (ReLU and its gradient, the
  * Adam step, scaling, `y + α·x`, the finiteness test) stream through it in cache-sized chunks
- * on the calling thread, so that each byte crosses main memory once each
- * way. With more than one thread, the other kernels split their rows, batch, images or planes
- * over worker threads sharing that memory, synchronised with `Atomics`; threads start in the
- * background and join as soon as they are ready.
+ * on the calling thread, so that each byte crosses main memory once each way. With more than
+ * one thread, the other kernels split their rows, batch, images or planes over worker threads
+ * sharing that memory, synchronised with `Atomics`; threads start in the background and join
+ * as soon as they are ready.
  * @see https://github.com/WebAssembly/simd/blob/main/proposals/simd/SIMD.md
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
