@@ -39,6 +39,36 @@ function f32Lanes(...l: number[]): number[] {
   return l.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2, 4 * x + 3])
 }
 
+/** Pushes `min(x, y)` of two i32 expressions (signed; each is emitted twice). */
+function emitMin(f: FunctionBuilder, x: () => void, y: () => void): void {
+  x()
+  y()
+  x()
+  y()
+  f.i32LtS().select()
+}
+
+/**
+ * Pushes `jc·k + pc·⌈nb⌉` (`⌈nb⌉`: `nb` rounded up to `nr`), the float offset of block
+ * (jc, pc) in a B packed whole by `packB`, from the i32 locals `jc`, `pc`, `k` and `nb`.
+ */
+function emitPackedBlockOffset(
+  f: FunctionBuilder,
+  [jc, pc, k, nb]: readonly [number, number, number, number],
+  nr: number,
+): void {
+  f.get(jc).get(k).i32Mul()
+  f.get(pc)
+    .get(nb)
+    .i32Const(nr - 1)
+    .i32Add()
+    .i32Const(nr)
+    .i32DivS()
+    .i32Const(nr)
+    .i32Mul()
+  f.i32Mul().i32Add()
+}
+
 // Panels that `pack` fills together, one depth step at a time, from contiguous rows: enough to
 // read whole cache lines in order, few enough write streams for the L1.
 const PACK_GROUP = 8
@@ -109,7 +139,12 @@ function emitPack(mod: ModuleBuilder, name: string, width: number): FunctionBuil
           .i32Const(PACK_GROUP * width)
           .i32Add()
           .set(gEnd)
-        f.get(gEnd).get(full).get(gEnd).get(full).i32LtS().select().set(gEnd)
+        emitMin(
+          f,
+          () => f.get(gEnd),
+          () => f.get(full),
+        )
+        f.set(gEnd)
         f.for(
           p,
           () => f.i32Const(0),
@@ -438,12 +473,7 @@ export function emitGemm(
   ]
   const [jc, pc, ic, jr, ir, nb, kb, mb, nrLive, add, pA, pB, tile, cp, ldcB] = f.locals(15)
   const workB = f.local()
-  const minConst = (x: () => void, bound: number) => {
-    x()
-    f.i32Const(bound)
-    x()
-    f.i32Const(bound).i32LtS().select()
-  }
+  const minConst = (x: () => void, bound: number) => emitMin(f, x, () => f.i32Const(bound))
   f.get(ldc).i32Const(2).i32Shl().set(ldcB)
   f.when(
     () => f.get(m).i32Const(0).i32LeS().get(n).i32Const(0).i32LeS().i32Or(),
@@ -499,18 +529,9 @@ export function emitGemm(
           f.when(
             () => f.get(packedB),
             () => {
-              // Pre-packed: block (jc, pc) starts at jc·k + pc·⌈nb⌉ floats (⌈⌉: to nr).
-              f.get(packedB).get(jc).get(k).i32Mul()
-              f.get(pc)
-                .get(nb)
-                .i32Const(nr - 1)
-                .i32Add()
-                .i32Const(nr)
-                .i32DivS()
-                .i32Const(nr)
-                .i32Mul()
-                .i32Mul()
-              f.i32Add().i32Const(2).i32Shl().i32Add().set(pB)
+              f.get(packedB)
+              emitPackedBlockOffset(f, [jc, pc, k, nb], nr)
+              f.i32Const(2).i32Shl().i32Add().set(pB)
             },
             () => {
               f.get(workB).set(pB)
@@ -680,27 +701,22 @@ function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionB
   const f = mod.func('packB', [I32, I32, I32, I32, I32, I32, I32, I32])
   const [b, bP, bJ, n, k, dst, j0, count] = [0, 1, 2, 3, 4, 5, 6, 7]
   const [jc, pc, nb, kb, lo, hi] = f.locals(6)
-  const min = (x: () => void, y: () => void) => {
-    x()
-    y()
-    x()
-    y()
-    f.i32LtS().select()
-  }
   f.for(
     jc,
     () => f.i32Const(0),
     () => f.get(n),
     NC,
     () => {
-      min(
+      emitMin(
+        f,
         () => f.get(n).get(jc).i32Sub(),
         () => f.i32Const(NC),
       )
       f.set(nb)
       // The columns [lo, hi) of this block that are in [j0, j0 + count).
       f.get(j0).get(jc).get(j0).get(jc).i32GtS().select().set(lo)
-      min(
+      emitMin(
+        f,
         () => f.get(j0).get(count).i32Add(),
         () => f.get(jc).get(nb).i32Add(),
       )
@@ -714,7 +730,8 @@ function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionB
             () => f.get(k),
             KC,
             () => {
-              min(
+              emitMin(
+                f,
                 () => f.get(k).get(pc).i32Sub(),
                 () => f.i32Const(KC),
               )
@@ -723,17 +740,9 @@ function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionB
               f.i32Const(2).i32Shl().i32Add()
               f.get(bJ).get(bP).get(hi).get(lo).i32Sub().get(kb)
               // dst + 4·(jc·k + pc·⌈nb⌉ + (lo − jc)·kb)
-              f.get(dst).get(jc).get(k).i32Mul()
-              f.get(pc)
-                .get(nb)
-                .i32Const(nr - 1)
-                .i32Add()
-                .i32Const(nr)
-                .i32DivS()
-                .i32Const(nr)
-                .i32Mul()
-                .i32Mul()
-              f.i32Add().get(lo).get(jc).i32Sub().get(kb).i32Mul().i32Add()
+              f.get(dst)
+              emitPackedBlockOffset(f, [jc, pc, k, nb], nr)
+              f.get(lo).get(jc).i32Sub().get(kb).i32Mul().i32Add()
               f.i32Const(2).i32Shl().i32Add()
               f.call(panels)
             },
