@@ -49,6 +49,33 @@ function emitMin(f: FunctionBuilder, x: () => void, y: () => void): void {
 }
 
 /**
+ * Emits a blocked loop: `for (index = 0; index < total; index += step) { size = min(total −
+ * index, step); body() }` over the i32 locals `index`, `total` and `size`.
+ */
+function emitBlocks(
+  f: FunctionBuilder,
+  [index, total, size]: readonly [number, number, number],
+  step: number,
+  body: () => void,
+): void {
+  f.for(
+    index,
+    () => f.i32Const(0),
+    () => f.get(total),
+    step,
+    () => {
+      emitMin(
+        f,
+        () => f.get(total).get(index).i32Sub(),
+        () => f.i32Const(step),
+      )
+      f.set(size)
+      body()
+    },
+  )
+}
+
+/**
  * Pushes `jc·k + pc·⌈nb⌉` (`⌈nb⌉`: `nb` rounded up to `nr`), the float offset of block
  * (jc, pc) in a B packed whole by `packB`, from the i32 locals `jc`, `pc`, `k` and `nb`.
  */
@@ -510,130 +537,106 @@ export function emitGemm(
     .i32Const(4 * KC * roundUp(NC, nr))
     .i32Add()
     .set(tile)
-  f.for(
-    jc,
-    () => f.i32Const(0),
-    () => f.get(n),
-    NC,
-    () => {
-      minConst(() => f.get(n).get(jc).i32Sub(), NC)
-      f.set(nb)
-      f.for(
-        pc,
-        () => f.i32Const(0),
-        () => f.get(k),
-        KC,
+  emitBlocks(f, [jc, n, nb], NC, () => {
+    emitBlocks(f, [pc, k, kb], KC, () => {
+      f.when(
+        () => f.get(packedB),
         () => {
-          minConst(() => f.get(k).get(pc).i32Sub(), KC)
-          f.set(kb)
-          f.when(
-            () => f.get(packedB),
-            () => {
-              f.get(packedB)
-              emitPackedBlockOffset(f, [jc, pc, k, nb], nr)
-              f.i32Const(2).i32Shl().i32Add().set(pB)
-            },
-            () => {
-              f.get(workB).set(pB)
-              f.get(b).get(pc).get(bP).i32Mul().get(jc).get(bJ).i32Mul().i32Add()
-              f.i32Const(2).i32Shl().i32Add()
-              f.get(bJ).get(bP).get(nb).get(kb).get(pB).call(packB)
-            },
-          )
-          f.get(accumulate).get(pc).i32Const(0).i32GtS().i32Or().set(add)
-          f.for(
-            ic,
-            () => f.i32Const(0),
-            () => f.get(m),
-            MC,
-            () => {
-              minConst(() => f.get(m).get(ic).i32Sub(), MC)
-              f.set(mb)
-              f.get(a)
-                .get(ic)
-                .get(aI)
-                .i32Mul()
-                .get(pc)
-                .get(aP)
-                .i32Mul()
-                .i32Add()
-                .i32Const(2)
-                .i32Shl()
-                .i32Add()
-              f.get(aI).get(aP).get(mb).get(kb).get(pA).call(packA)
-              f.for(
-                jr,
-                () => f.i32Const(0),
-                () => f.get(nb),
-                nr,
-                () => {
-                  f.get(nb).get(jr).i32Sub().set(nrLive)
-                  // cp = c + 4·(ic·ldc + jc + jr)
-                  f.get(c)
-                    .get(ic)
-                    .get(ldc)
-                    .i32Mul()
-                    .get(jc)
-                    .i32Add()
-                    .get(jr)
-                    .i32Add()
-                    .i32Const(2)
-                    .i32Shl()
-                    .i32Add()
-                    .set(cp)
-                  f.for(
-                    ir,
-                    () => f.i32Const(0),
-                    () => f.get(mb),
-                    mr,
-                    () => {
-                      const panelA = () =>
-                        f.get(pA).get(ir).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
-                      const panelB = () =>
-                        f.get(pB).get(jr).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
-                      f.when(
-                        () =>
-                          f
-                            .get(mb)
-                            .get(ir)
-                            .i32Sub()
-                            .i32Const(mr)
-                            .i32GeS()
-                            .get(nrLive)
-                            .i32Const(nr)
-                            .i32GeS()
-                            .i32And(),
-                        () => {
-                          f.get(kb)
-                          panelA()
-                          panelB()
-                          f.get(cp).get(ldcB).get(add).call(micro)
-                        },
-                        () => {
-                          f.get(kb)
-                          panelA()
-                          panelB()
-                          f.get(tile)
-                            .i32Const(4 * nr)
-                            .i32Const(0)
-                            .call(micro)
-                          f.get(tile).get(cp).get(ldcB)
-                          minConst(() => f.get(mb).get(ir).i32Sub(), mr)
-                          minConst(() => f.get(nrLive), nr)
-                          f.get(add).call(storeTile)
-                        },
-                      )
-                      f.get(cp).get(ldcB).i32Const(mr).i32Mul().i32Add().set(cp)
-                    },
-                  )
-                },
-              )
-            },
-          )
+          f.get(packedB)
+          emitPackedBlockOffset(f, [jc, pc, k, nb], nr)
+          f.i32Const(2).i32Shl().i32Add().set(pB)
+        },
+        () => {
+          f.get(workB).set(pB)
+          f.get(b).get(pc).get(bP).i32Mul().get(jc).get(bJ).i32Mul().i32Add()
+          f.i32Const(2).i32Shl().i32Add()
+          f.get(bJ).get(bP).get(nb).get(kb).get(pB).call(packB)
         },
       )
-    },
-  )
+      f.get(accumulate).get(pc).i32Const(0).i32GtS().i32Or().set(add)
+      emitBlocks(f, [ic, m, mb], MC, () => {
+        f.get(a)
+          .get(ic)
+          .get(aI)
+          .i32Mul()
+          .get(pc)
+          .get(aP)
+          .i32Mul()
+          .i32Add()
+          .i32Const(2)
+          .i32Shl()
+          .i32Add()
+        f.get(aI).get(aP).get(mb).get(kb).get(pA).call(packA)
+        f.for(
+          jr,
+          () => f.i32Const(0),
+          () => f.get(nb),
+          nr,
+          () => {
+            f.get(nb).get(jr).i32Sub().set(nrLive)
+            // cp = c + 4·(ic·ldc + jc + jr)
+            f.get(c)
+              .get(ic)
+              .get(ldc)
+              .i32Mul()
+              .get(jc)
+              .i32Add()
+              .get(jr)
+              .i32Add()
+              .i32Const(2)
+              .i32Shl()
+              .i32Add()
+              .set(cp)
+            f.for(
+              ir,
+              () => f.i32Const(0),
+              () => f.get(mb),
+              mr,
+              () => {
+                const panelA = () =>
+                  f.get(pA).get(ir).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
+                const panelB = () =>
+                  f.get(pB).get(jr).get(kb).i32Mul().i32Const(2).i32Shl().i32Add()
+                f.when(
+                  () =>
+                    f
+                      .get(mb)
+                      .get(ir)
+                      .i32Sub()
+                      .i32Const(mr)
+                      .i32GeS()
+                      .get(nrLive)
+                      .i32Const(nr)
+                      .i32GeS()
+                      .i32And(),
+                  () => {
+                    f.get(kb)
+                    panelA()
+                    panelB()
+                    f.get(cp).get(ldcB).get(add).call(micro)
+                  },
+                  () => {
+                    f.get(kb)
+                    panelA()
+                    panelB()
+                    f.get(tile)
+                      .i32Const(4 * nr)
+                      .i32Const(0)
+                      .call(micro)
+                    f.get(tile).get(cp).get(ldcB)
+                    minConst(() => f.get(mb).get(ir).i32Sub(), mr)
+                    minConst(() => f.get(nrLive), nr)
+                    f.get(add).call(storeTile)
+                  },
+                )
+                f.get(cp).get(ldcB).i32Const(mr).i32Mul().i32Add().set(cp)
+              },
+            )
+          },
+        )
+      })
+    })
+  })
   emitPackB(mod, blocking, packB)
   return f
 }
@@ -701,53 +704,29 @@ function emitPackB(mod: ModuleBuilder, blocking: GemmBlocking, panels: FunctionB
   const f = mod.func('packB', [I32, I32, I32, I32, I32, I32, I32, I32])
   const [b, bP, bJ, n, k, dst, j0, count] = [0, 1, 2, 3, 4, 5, 6, 7]
   const [jc, pc, nb, kb, lo, hi] = f.locals(6)
-  f.for(
-    jc,
-    () => f.i32Const(0),
-    () => f.get(n),
-    NC,
-    () => {
-      emitMin(
-        f,
-        () => f.get(n).get(jc).i32Sub(),
-        () => f.i32Const(NC),
-      )
-      f.set(nb)
-      // The columns [lo, hi) of this block that are in [j0, j0 + count).
-      f.get(j0).get(jc).get(j0).get(jc).i32GtS().select().set(lo)
-      emitMin(
-        f,
-        () => f.get(j0).get(count).i32Add(),
-        () => f.get(jc).get(nb).i32Add(),
-      )
-      f.set(hi)
-      f.when(
-        () => f.get(lo).get(hi).i32LtS(),
-        () =>
-          f.for(
-            pc,
-            () => f.i32Const(0),
-            () => f.get(k),
-            KC,
-            () => {
-              emitMin(
-                f,
-                () => f.get(k).get(pc).i32Sub(),
-                () => f.i32Const(KC),
-              )
-              f.set(kb)
-              f.get(b).get(pc).get(bP).i32Mul().get(lo).get(bJ).i32Mul().i32Add()
-              f.i32Const(2).i32Shl().i32Add()
-              f.get(bJ).get(bP).get(hi).get(lo).i32Sub().get(kb)
-              // dst + 4·(jc·k + pc·⌈nb⌉ + (lo − jc)·kb)
-              f.get(dst)
-              emitPackedBlockOffset(f, [jc, pc, k, nb], nr)
-              f.get(lo).get(jc).i32Sub().get(kb).i32Mul().i32Add()
-              f.i32Const(2).i32Shl().i32Add()
-              f.call(panels)
-            },
-          ),
-      )
-    },
-  )
+  emitBlocks(f, [jc, n, nb], NC, () => {
+    // The columns [lo, hi) of this block that are in [j0, j0 + count).
+    f.get(j0).get(jc).get(j0).get(jc).i32GtS().select().set(lo)
+    emitMin(
+      f,
+      () => f.get(j0).get(count).i32Add(),
+      () => f.get(jc).get(nb).i32Add(),
+    )
+    f.set(hi)
+    f.when(
+      () => f.get(lo).get(hi).i32LtS(),
+      () =>
+        emitBlocks(f, [pc, k, kb], KC, () => {
+          f.get(b).get(pc).get(bP).i32Mul().get(lo).get(bJ).i32Mul().i32Add()
+          f.i32Const(2).i32Shl().i32Add()
+          f.get(bJ).get(bP).get(hi).get(lo).i32Sub().get(kb)
+          // dst + 4·(jc·k + pc·⌈nb⌉ + (lo − jc)·kb)
+          f.get(dst)
+          emitPackedBlockOffset(f, [jc, pc, k, nb], nr)
+          f.get(lo).get(jc).i32Sub().get(kb).i32Mul().i32Add()
+          f.i32Const(2).i32Shl().i32Add()
+          f.call(panels)
+        }),
+    )
+  })
 }
